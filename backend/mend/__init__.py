@@ -1,0 +1,70 @@
+"""Mend: a private space for a couple rebuilding trust after a betrayal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from mend.config import Settings, load_settings
+from mend.database import configure_sqlite
+from mend.errors import Unauthorized, register_error_handlers
+from mend.extensions import api, csrf, db, limiter, login_manager, migrate
+from mend.security import init_security
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def create_app(config: Mapping[str, object] | None = None) -> Flask:
+    """Build the Mend application; config entries override the MEND_* settings."""
+    overrides = dict(config or {})
+    settings: Settings = overrides.pop("MEND", None) or load_settings()  # type: ignore[assignment]
+    app = Flask(__name__, instance_path=str(settings.instance_path))
+    app.config.from_mapping(settings.flask_config())
+    app.config.update(overrides)
+    settings.instance_path.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=settings.log_level)
+    if settings.proxy_count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_count, x_proto=1)  # type: ignore[method-assign]
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    register_error_handlers(app)
+    init_security(app)
+    _register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.session_protection = "basic"
+    login_manager.unauthorized_handler(_unauthorized)
+    api.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine)
+
+
+def _unauthorized():  # type: ignore[no-untyped-def]
+    raise Unauthorized("Please log in.")
+
+
+def _register_blueprints(app: Flask) -> None:
+    from mend.auth.routes import blp as auth_blp
+    from mend.spaces.routes import blp as spaces_blp
+
+    for blueprint in (auth_blp, spaces_blp):
+        api.register_blueprint(blueprint)
+
+
+def _register_cli(app: Flask) -> None:
+    from mend.cli import register_commands
+
+    register_commands(app)

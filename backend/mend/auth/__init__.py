@@ -1,0 +1,1 @@
+"""Accounts, passwords and server-side login sessions."""

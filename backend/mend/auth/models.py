@@ -1,0 +1,48 @@
+"""Accounts and the server-side record of each login session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mend.database import utcnow
+from mend.extensions import db
+
+ACCOUNT_TYPES = ("partner", "therapist")
+
+
+class User(UserMixin, db.Model):
+    """A person with an account: a partner or a therapist."""
+
+    __tablename__ = "user"
+    __table_args__ = (CheckConstraint(f"account_type IN {ACCOUNT_TYPES}", name="account_type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    display_name: Mapped[str] = mapped_column(String(80))
+    account_type: Mapped[str] = mapped_column(String(16))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # Set by the session loader: the login session this request runs under.
+    session_token = None
+
+    def get_id(self) -> str | None:
+        """Flask-Login stores the login session's token, not the user id, in the cookie."""
+        return self.session_token
+
+
+class AuthSession(db.Model):
+    """One login; deleting the row logs that cookie out, wherever it was copied to."""
+
+    __tablename__ = "auth_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]

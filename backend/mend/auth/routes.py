@@ -1,0 +1,82 @@
+"""HTTP endpoints for accounts: CSRF token, register, login, logout, me."""
+
+from __future__ import annotations
+
+from flask import session
+from flask.views import MethodView
+from flask_login import current_user, login_user, logout_user
+from flask_smorest import Blueprint
+from flask_wtf.csrf import generate_csrf
+
+from mend.auth import service
+from mend.auth.schemas import CsrfOut, LoginIn, RegisterIn, UserOut
+from mend.auth.throttle import login_limits
+from mend.extensions import login_manager
+from mend.security import public
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and login")
+
+
+@login_manager.user_loader
+def _load_user(token: str):  # type: ignore[no-untyped-def]
+    return service.user_for_session(token)
+
+
+def _start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-def]
+    session.clear()
+    user.session_token = service.open_session(user=user, remember=remember)
+    login_user(user, remember=False)
+    session.permanent = remember
+
+
+@blp.route("/csrf")
+@public
+class Csrf(MethodView):
+    @blp.response(200, CsrfOut)
+    def get(self):
+        """Get the token to send as X-CSRFToken with every unsafe request."""
+        return {"csrf_token": generate_csrf()}
+
+
+@blp.route("/register")
+@public
+class Register(MethodView):
+    @blp.arguments(RegisterIn)
+    @blp.response(201, UserOut)
+    def post(self, data):
+        """Create an account and log in."""
+        user = service.register(**data)
+        _start_session(user, remember=False)
+        return user
+
+
+@blp.route("/login")
+@public
+class Login(MethodView):
+    decorators = login_limits()
+
+    @blp.arguments(LoginIn)
+    @blp.response(200, UserOut)
+    def post(self, data):
+        """Log in. Rate limited per account and per address."""
+        user = service.authenticate(email=data["email"], password=data["password"])
+        _start_session(user, remember=data["remember"])
+        return user
+
+
+@blp.route("/logout")
+class Logout(MethodView):
+    @blp.response(204)
+    def post(self):
+        """Log out; the session cookie stops working everywhere at once."""
+        service.close_session(token=current_user.session_token)
+        logout_user()
+        session.clear()
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @blp.response(200, UserOut)
+    def get(self):
+        """The logged-in user."""
+        return current_user

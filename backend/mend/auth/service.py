@@ -1,0 +1,87 @@
+"""Account rules: registering, checking credentials, login sessions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from mend.auth.models import AuthSession, User
+from mend.auth.passwords import hash_password, needs_rehash, verify_password
+from mend.database import utcnow
+from mend.errors import Conflict, Unauthorized
+from mend.extensions import db
+from mend.tokens import digest, new_token
+
+SHORT_SESSION = timedelta(hours=12)
+REMEMBERED_SESSION = timedelta(days=14)
+BAD_CREDENTIALS = "That email and password don't match an account."
+
+
+def register(
+    *, email: str, password: str, display_name: str, account_type: str, timezone: str
+) -> User:
+    """Create an account; the email must not be taken."""
+    user = User(
+        email=email,
+        password_hash=hash_password(password),
+        display_name=display_name,
+        account_type=account_type,
+        timezone=timezone,
+    )
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        message = "An account with this email already exists."
+        raise Conflict(message, errors={"email": [message]}) from None
+    return user
+
+
+def authenticate(*, email: str, password: str) -> User:
+    """The user these credentials belong to; the same error for any mismatch."""
+    user = db.session.scalar(select(User).where(User.email == email))
+    matches = verify_password(user.password_hash if user else None, password)
+    if user is None or not matches:
+        raise Unauthorized(BAD_CREDENTIALS)
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        db.session.commit()
+    return user
+
+
+def open_session(*, user: User, remember: bool) -> str:
+    """Record a new login session and return its secret token."""
+    token = new_token()
+    lifetime = REMEMBERED_SESSION if remember else SHORT_SESSION
+    db.session.add(
+        AuthSession(token_hash=digest(token), user_id=user.id, expires_at=utcnow() + lifetime)
+    )
+    db.session.commit()
+    return token
+
+
+def user_for_session(token: str) -> User | None:
+    """The user of a live login session, or None if it ended or expired."""
+    row = db.session.execute(
+        select(User)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(AuthSession.token_hash == digest(token), AuthSession.expires_at > utcnow())
+    ).scalar_one_or_none()
+    if row is not None:
+        row.session_token = token
+    return row
+
+
+def close_session(*, token: str) -> None:
+    """End one login session, so its cookie no longer works anywhere."""
+    db.session.execute(delete(AuthSession).where(AuthSession.token_hash == digest(token)))
+    db.session.commit()
+
+
+def close_all_sessions(*, user_id: int) -> None:
+    """End every login session of a user (password change, account deletion)."""
+    db.session.execute(delete(AuthSession).where(AuthSession.user_id == user_id))
+    db.session.commit()

@@ -1,0 +1,158 @@
+"""Settings read from MEND_* environment variables, with defaults safe for local use."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+MIN_SECRET_KEY_BYTES = 32
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a configuration Mend can start with."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every MEND_* variable, parsed once; see the README's configuration table."""
+
+    env: str
+    instance_path: Path
+    secret_key: str
+    database_url: str
+    redis_url: str | None
+    max_body_bytes: int
+    allowed_origins: tuple[str, ...]
+    login_limit: str
+    login_address_limit: str
+    proxy_count: int
+    log_level: str
+
+    @property
+    def production(self) -> bool:
+        """Whether Mend runs with production safeguards (secure cookies, required secret)."""
+        return self.env == "production"
+
+    def flask_config(self) -> dict[str, object]:
+        """The Flask and extension settings derived from these settings."""
+        return {
+            "MEND": self,
+            "SECRET_KEY": self.secret_key,
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(self.database_url),
+            "MAX_CONTENT_LENGTH": self.max_body_bytes,
+            "SESSION_COOKIE_NAME": "mend_session",
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": self.production,
+            "PERMANENT_SESSION_LIFETIME": timedelta(days=14),
+            "WTF_CSRF_TIME_LIMIT": None,
+            "WTF_CSRF_HEADERS": ["X-CSRFToken"],
+            "WTF_CSRF_SSL_STRICT": self.production,
+            "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
+            "RATELIMIT_HEADERS_ENABLED": True,
+            "RATELIMIT_SWALLOW_ERRORS": True,
+            "API_TITLE": "Mend",
+            "API_VERSION": "v1",
+            "OPENAPI_VERSION": "3.0.3",
+            "OPENAPI_URL_PREFIX": "/api/v1",
+            "OPENAPI_JSON_PATH": "openapi.json",
+        }
+
+
+def _engine_options(database_url: str) -> dict[str, object]:
+    if database_url.startswith("sqlite"):
+        return {
+            "connect_args": {"timeout": 30, "check_same_thread": False},
+            "hide_parameters": True,
+        }
+    return {
+        "pool_pre_ping": True,
+        "pool_size": 10,
+        "max_overflow": 10,
+        "pool_timeout": 5,
+        "hide_parameters": True,
+        "connect_args": {"connect_timeout": 3},
+    }
+
+
+def load_settings(environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+    """Read settings from the environment; overrides (used by tests) win over it."""
+    environ = dict(os.environ if environ is None else environ)
+    env = str(overrides.get("env") or environ.get("MEND_ENV", "development"))
+    instance_path = Path(
+        str(overrides.get("instance_path") or environ.get("MEND_INSTANCE_PATH", "instance"))
+    ).resolve()
+    values: dict[str, object] = {
+        "env": env,
+        "instance_path": instance_path,
+        "database_url": environ.get("MEND_DATABASE_URL")
+        or f"sqlite:///{instance_path / 'mend.sqlite3'}",
+        "redis_url": environ.get("MEND_REDIS_URL") or None,
+        "max_body_bytes": _positive_int(environ, "MEND_MAX_BODY_BYTES", 1024 * 1024),
+        "allowed_origins": tuple(
+            origin.strip()
+            for origin in environ.get("MEND_ALLOWED_ORIGINS", "").split(",")
+            if origin.strip()
+        ),
+        "login_limit": environ.get("MEND_LOGIN_LIMIT", "5 per minute;20 per hour"),
+        "login_address_limit": environ.get("MEND_LOGIN_ADDRESS_LIMIT", "30 per minute"),
+        "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
+        "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
+    }
+    values.update({key: value for key, value in overrides.items() if key != "secret_key"})
+    secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
+    values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _positive_int(environ: dict[str, str], name: str, default: int) -> int:
+    value = _non_negative_int(environ, name, default)
+    if value == 0:
+        raise ConfigError(f"{name} must be positive")
+    return value
+
+
+def _non_negative_int(environ: dict[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def _secret_key(secret: object, *, env: str, instance_path: Path) -> str:
+    if secret:
+        secret = str(secret)
+        if env == "production" and len(secret.encode()) < MIN_SECRET_KEY_BYTES:
+            raise ConfigError(
+                f"MEND_SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes in production"
+            )
+        return secret
+    if env == "production":
+        raise ConfigError("MEND_SECRET_KEY is required when MEND_ENV=production")
+    return _instance_secret(instance_path)
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Generate a development secret once and keep it in the instance folder."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first
+        return key_file.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secret)
+    return secret

@@ -1,0 +1,94 @@
+"""A couple's shared space, who belongs to it, and the invitations into it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mend.auth.models import User
+from mend.database import utcnow
+from mend.extensions import db
+
+ROLES = ("hurt", "repairing", "therapist")
+PARTNER_ROLES = ("hurt", "repairing")
+
+
+class Space(db.Model):
+    """One couple's private place."""
+
+    __tablename__ = "space"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    members: Mapped[list[Membership]] = relationship(
+        back_populates="space", order_by="Membership.id", lazy="selectin"
+    )
+
+
+class Membership(db.Model):
+    """A user's place in a space. Leaving sets left_at; the row stays as history.
+
+    A partner role is held once per space, even after its holder leaves: a
+    newcomer must never inherit the departed partner's place in the record.
+    """
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        CheckConstraint(f"role IN {ROLES}", name="role"),
+        Index(
+            "uq_membership_partner_role",
+            "space_id",
+            "role",
+            unique=True,
+            sqlite_where=text("role != 'therapist'"),
+            postgresql_where=text("role != 'therapist'"),
+        ),
+        Index(
+            "uq_membership_active_user",
+            "space_id",
+            "user_id",
+            unique=True,
+            sqlite_where=text("left_at IS NULL"),
+            postgresql_where=text("left_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    left_at: Mapped[datetime | None]
+
+    space: Mapped[Space] = relationship(back_populates="members")
+    user: Mapped[User] = relationship(lazy="joined")
+
+    @property
+    def display_name(self) -> str:
+        """The member's name as shown to the others in the space."""
+        return self.user.display_name
+
+    @property
+    def active(self) -> bool:
+        """Whether the member is still in the space."""
+        return self.left_at is None
+
+
+class Invite(db.Model):
+    """A single-use code to join a space in one role; only its hash is stored."""
+
+    __tablename__ = "invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))

@@ -1,0 +1,98 @@
+"""Shared fixtures: one migrated database per run, emptied after every test.
+
+Set MEND_TEST_DATABASE_URL (e.g. postgresql+psycopg://localhost/mend_test) to
+run the suite against PostgreSQL; by default it uses a temporary SQLite file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from mend import create_app
+from mend.config import load_settings
+from mend.extensions import db, limiter
+from tests.builders import ApiClient, Couple, make_couple, make_user
+
+pytest_plugins: list[str] = []
+
+
+def test_database_url(tmp_path: Path) -> str:
+    """The database the suite runs against."""
+    return os.environ.get("MEND_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+def build_app(tmp_path: Path, **overrides: object) -> Flask:
+    """An app configured for tests against the suite's database."""
+    settings = load_settings(
+        environ={},
+        env=str(overrides.pop("env", "testing")),
+        instance_path=tmp_path / "instance",
+        database_url=overrides.pop("database_url", None) or test_database_url(tmp_path),
+        **overrides,
+    )
+    return create_app({"MEND": settings, "TESTING": True, "TESTING_FAST_PASSWORD_HASHING": True})
+
+
+def reset_schema(app: Flask) -> None:
+    """Drop everything in the test database, so migrations start from empty."""
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as connection:
+                connection.execute(text("DROP SCHEMA public CASCADE"))
+                connection.execute(text("CREATE SCHEMA public"))
+        else:
+            db.drop_all()
+            with db.engine.begin() as connection:
+                connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The application, with its database migrated to head once for the whole run."""
+    application = build_app(tmp_path_factory.mktemp("mend"))
+    reset_schema(application)
+    with application.app_context():
+        upgrade()
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _empty_database(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test that used the app, delete every row and reset rate limits."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    application: Flask = request.getfixturevalue("app")
+    with application.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        limiter.reset()
+
+
+@pytest.fixture
+def client(app: Flask) -> ApiClient:
+    """An anonymous API client that sends the CSRF token on unsafe requests."""
+    return ApiClient(app)
+
+
+@pytest.fixture
+def partner(app: Flask) -> ApiClient:
+    """A logged-in partner account with no space yet."""
+    return make_user(app, display_name="Robin")
+
+
+@pytest.fixture
+def couple(app: Flask) -> Couple:
+    """A space with a hurt partner and a repairing partner, both logged in."""
+    return make_couple(app)
