@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from mend.auth import service as accounts
@@ -25,6 +26,7 @@ def register_commands(app: Flask) -> None:
 
 
 @click.command("demo-data")
+@with_appcontext
 def demo_data() -> None:
     """Create a demo couple and their therapist (once), then print their logins."""
     if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][0])) is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from marshmallow import ValidationError, fields, post_load, validate, validates
+from marshmallow import ValidationError, fields, post_load, pre_load, validate, validates
 
 from mend.auth.models import ACCOUNT_TYPES
 from mend.schema import StrictBoolean, StrictSchema
@@ -29,7 +29,17 @@ def is_valid_timezone(name: str) -> bool:
     return True
 
 
-class RegisterIn(StrictSchema):
+class _EmailSchema(StrictSchema):
+    """Strips spaces around the email before it is validated."""
+
+    @pre_load
+    def _strip_email(self, data: object, **_kwargs: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("email"), str):
+            data = {**data, "email": data["email"].strip()}
+        return data
+
+
+class RegisterIn(_EmailSchema):
     """A new account."""
 
     email = fields.Email(required=True, validate=validate.Length(max=254))
@@ -59,7 +69,7 @@ class RegisterIn(StrictSchema):
         return data
 
 
-class LoginIn(StrictSchema):
+class LoginIn(_EmailSchema):
     """Credentials; `remember` keeps the session for 14 days instead of the browser session."""
 
     email = fields.String(required=True, validate=validate.Length(min=1, max=254))

@@ -64,12 +64,14 @@ def invite(*, actor: User, space_id: int, role: str) -> NewInvite:
     if role in PARTNER_ROLES and _role_taken(space_id, role):
         raise Conflict(ROLE_FILLED, slug="role-filled")
     code = new_token(24)
+    now = utcnow()
     record = Invite(
         space_id=space_id,
         role=role,
         code_hash=digest(code),
         created_by=actor.id,
-        expires_at=utcnow() + INVITE_LIFETIME,
+        created_at=now,
+        expires_at=now + INVITE_LIFETIME,
     )
     db.session.add(record)
     db.session.commit()

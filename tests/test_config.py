@@ -1,0 +1,61 @@
+"""Settings from MEND_* variables: secrets, database URL, body limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mend.config import ConfigError, load_settings
+
+
+def test_development_secret_is_generated_once_and_kept(tmp_path: Path) -> None:
+    first = load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path)})
+    second = load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path)})
+    assert len(first.secret_key) >= 32
+    assert first.secret_key == second.secret_key
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_production_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="MEND_SECRET_KEY"):
+        load_settings(environ={"MEND_ENV": "production", "MEND_INSTANCE_PATH": str(tmp_path)})
+
+
+def test_production_refuses_a_short_secret(tmp_path: Path) -> None:
+    environ = {"MEND_ENV": "production", "MEND_SECRET_KEY": "x" * 31}
+    with pytest.raises(ConfigError, match="32 bytes"):
+        load_settings(environ={**environ, "MEND_INSTANCE_PATH": str(tmp_path)})
+
+
+def test_production_accepts_a_long_secret(tmp_path: Path) -> None:
+    environ = {"MEND_ENV": "production", "MEND_SECRET_KEY": "x" * 32}
+    settings = load_settings(environ={**environ, "MEND_INSTANCE_PATH": str(tmp_path)})
+    assert settings.production
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_database_defaults_to_sqlite_in_the_instance_folder(tmp_path: Path) -> None:
+    settings = load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path)})
+    assert settings.database_url == f"sqlite:///{tmp_path / 'mend.sqlite3'}"
+
+
+def test_database_url_is_used_unchanged(tmp_path: Path) -> None:
+    url = "postgresql+psycopg://mend@db:5432/mend"
+    settings = load_settings(
+        environ={"MEND_DATABASE_URL": url, "MEND_INSTANCE_PATH": str(tmp_path)}
+    )
+    assert settings.database_url == url
+
+
+@pytest.mark.parametrize("raw", ["lots", "-1", "0"])
+def test_bad_body_limit_is_refused(tmp_path: Path, raw: str) -> None:
+    with pytest.raises(ConfigError, match="MEND_MAX_BODY_BYTES"):
+        load_settings(environ={"MEND_MAX_BODY_BYTES": raw, "MEND_INSTANCE_PATH": str(tmp_path)})
+
+
+def test_body_limit_becomes_flask_max_content_length(tmp_path: Path) -> None:
+    settings = load_settings(
+        environ={"MEND_MAX_BODY_BYTES": "2048", "MEND_INSTANCE_PATH": str(tmp_path)}
+    )
+    assert settings.flask_config()["MAX_CONTENT_LENGTH"] == 2048
