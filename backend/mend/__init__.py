@@ -58,9 +58,10 @@ def _unauthorized():  # type: ignore[no-untyped-def]
 
 def _register_blueprints(app: Flask) -> None:
     from mend.auth.routes import blp as auth_blp
+    from mend.health.routes import blp as health_blp
     from mend.spaces.routes import blp as spaces_blp
 
-    for blueprint in (auth_blp, spaces_blp):
+    for blueprint in (health_blp, auth_blp, spaces_blp):
         api.register_blueprint(blueprint)
 
 

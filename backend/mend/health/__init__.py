@@ -1,0 +1,1 @@
+"""Liveness and readiness for load balancers and container health checks."""
