@@ -10,7 +10,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mend.config import Settings, load_settings
-from mend.database import configure_sqlite
+from mend.database import IdConverter, configure_sqlite
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
 from mend.security import init_security
@@ -23,6 +23,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     overrides = dict(config or {})
     settings: Settings = overrides.pop("MEND", None) or load_settings()  # type: ignore[assignment]
     app = Flask(__name__, instance_path=str(settings.instance_path))
+    app.url_map.converters["int"] = IdConverter
     app.config.from_mapping(settings.flask_config())
     app.config.update(overrides)
     settings.instance_path.mkdir(parents=True, exist_ok=True)
@@ -39,6 +40,8 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
+    import mend.models  # noqa: F401  (registers every table with the metadata)
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)

@@ -1,4 +1,4 @@
-"""The declarative base, time helpers, and SQLite connection tuning."""
+"""The declarative base, the range of row ids, time helpers, and SQLite connection tuning."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
+from werkzeug.routing import IntegerConverter, Map
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -17,6 +18,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Ids are INTEGER columns: PostgreSQL's INTEGER ends here, so no larger number names a row.
+MAX_ID = 2**31 - 1
 
 
 def utcnow() -> datetime:
@@ -45,6 +48,24 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in Mend's URLs: a row id, from 1 to MAX_ID.
+
+    A number outside that range cannot name a row, so the URL does not match
+    (404) instead of reaching the database, where SQLite cannot even bind it.
+    """
+
+    def __init__(
+        self,
+        map: Map,
+        fixed_digits: int = 0,
+        min: int | None = 1,
+        max: int | None = MAX_ID,
+        signed: bool = False,
+    ) -> None:
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 class Base(DeclarativeBase):

@@ -112,6 +112,21 @@ class ProblemApi(Api):
 
     ERROR_SCHEMA = ProblemSchema
 
+    def _register_responses(self) -> None:
+        """Register flask-smorest's shared responses, documenting errors as they are sent.
+
+        flask-smorest would document them as application/json; clients (and
+        schema-driven tests) need the media type the handlers really answer with.
+        """
+        problem_content = {PROBLEM_MEDIA_TYPE: {"schema": self.ERROR_SCHEMA}}
+        for status in HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if status >= 400:
+                response["content"] = problem_content
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "Default error response", "content": problem_content}
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
+
     def handle_http_exception(self, error: HTTPException):  # type: ignore[override]
         """Answer HTTP errors under /api/ as problem details; leave other paths alone."""
         if not request.path.startswith(API_PREFIX):

@@ -2,19 +2,137 @@
 
 Services ask here before they read or write; nothing else decides access.
 Deny by default: a space the user is not an active member of does not exist
-for them (NotFound), and an action their role does not allow is Forbidden.
+for them (NotFound), an action their role does not allow is Forbidden, and
+data they may not see is left out or answers NotFound.
+
+Consent rules (DESIGN.md, "Consent"):
+1. The hurt partner always sees the repairing partner's disclosures and commitments.
+2. Between partners, `checkins` are shared by default and `checkin_notes` are not.
+3. A therapist sees nothing of a partner's data until that partner grants it.
+4. The newest consent change in force decides, so revocation works on the next request.
+Notes marked private are never shown to anyone but their author.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime
+
 from sqlalchemy import select
 
 from mend.auth.models import User
+from mend.consent.models import CATEGORIES, ConsentChange
+from mend.database import utcnow
 from mend.errors import Forbidden, NotFound
 from mend.extensions import db
 from mend.spaces.models import PARTNER_ROLES, Membership
 
 SPACE_NOT_FOUND = "We couldn't find that space."
+PARTNER_DEFAULTS = {
+    "checkins": True,
+    "checkin_notes": False,
+    "disclosures": True,
+    "commitments": True,
+}
+ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
+
+
+@dataclass
+class Access:
+    """What one user may see and do in one space, loaded once per service call."""
+
+    user: User
+    membership: Membership
+    members: dict[int, Membership]
+    received: dict[tuple[int, str], ConsentChange] = field(default_factory=dict)
+    now: datetime = field(default_factory=utcnow)
+
+    @property
+    def space_id(self) -> int:
+        """The space this access is for."""
+        return self.membership.space_id
+
+    @property
+    def role(self) -> str:
+        """The user's role in the space."""
+        return self.membership.role
+
+    def role_of(self, user_id: int | None) -> str | None:
+        """Another member's role, or None for someone who was never a member."""
+        member = self.members.get(user_id) if user_id is not None else None
+        return member.role if member else None
+
+    def require_role(self, *roles: str) -> None:
+        """Forbidden unless the user holds one of these roles."""
+        if self.role not in roles:
+            raise Forbidden(_ROLE_MESSAGES.get(roles, "Your role in this space can't do this."))
+
+    def can_see(self, owner_id: int | None, category: str) -> bool:
+        """Whether the user may see the owner's data of this category right now."""
+        if owner_id is None or owner_id not in self.members:
+            return False
+        if owner_id == self.user.id:
+            return True
+        if self.role == "therapist":
+            return self._granted(owner_id, category, default=False)
+        if self.role_of(owner_id) == "repairing" and category in ALWAYS_SHARED_WITH_HURT:
+            return True
+        return self._granted(owner_id, category, default=PARTNER_DEFAULTS[category])
+
+    def can_see_note(self, owner_id: int | None, *, private: bool) -> bool:
+        """A check-in note: private ones only for their author, others by `checkin_notes`."""
+        if private:
+            return owner_id == self.user.id
+        return self.can_see(owner_id, "checkin_notes")
+
+    def owners_visible(self, category: str) -> set[int]:
+        """Every member whose data of this category the user may see."""
+        return {owner for owner in self.members if self.can_see(owner, category)}
+
+    def _granted(self, owner_id: int, category: str, *, default: bool) -> bool:
+        change = self.received.get((owner_id, category))
+        if change is None:
+            return default
+        return in_force(change, self.now)
+
+
+_ROLE_MESSAGES = {
+    ("repairing",): "Only the repairing partner can do this.",
+    ("hurt",): "Only the hurt partner can do this.",
+    PARTNER_ROLES: "Only the partners in a space can do this.",
+}
+
+
+def in_force(change: ConsentChange, now: datetime) -> bool:
+    """Whether a consent change grants access at this moment (granted and not expired)."""
+    return change.granted and (change.expires_at is None or change.expires_at > now)
+
+
+def access(user: User, space_id: int) -> Access:
+    """The user's access to a space; NotFound if they are not in it."""
+    members = {
+        m.user_id: m
+        for m in db.session.scalars(
+            select(Membership).where(Membership.space_id == space_id).order_by(Membership.id)
+        )
+        if m.active or m.role != "therapist"
+    }
+    membership = members.get(user.id)
+    if membership is None or not membership.active:
+        raise NotFound(SPACE_NOT_FOUND)
+    return Access(
+        user=user, membership=membership, members=members, received=_received(user, space_id)
+    )
+
+
+def _received(user: User, space_id: int) -> dict[tuple[int, str], ConsentChange]:
+    """The newest consent change per (owner, category) made to this user."""
+    changes = db.session.scalars(
+        select(ConsentChange)
+        .where(ConsentChange.space_id == space_id, ConsentChange.viewer_id == user.id)
+        .order_by(ConsentChange.id)
+    )
+    return {(change.owner_id, change.category): change for change in changes}
 
 
 def active_membership(user: User, space_id: int) -> Membership | None:
@@ -40,7 +158,7 @@ def require_partner(user: User, space_id: int) -> Membership:
     """A partner's membership; therapists may look but not act for the couple."""
     membership = require_member(user, space_id)
     if membership.role not in PARTNER_ROLES:
-        raise Forbidden("Only the partners in a space can do this.")
+        raise Forbidden(_ROLE_MESSAGES[PARTNER_ROLES])
     return membership
 
 
@@ -52,3 +170,19 @@ def may_create_space(user: User) -> bool:
 def may_take_role(user: User, role: str) -> bool:
     """Therapist accounts take the therapist role; partner accounts a partner role."""
     return (role == "therapist") == (user.account_type == "therapist")
+
+
+def may_grant(owner: Access, viewer_id: int, category: str) -> None:
+    """Check that the owner may change sharing of this category with this viewer."""
+    if category not in CATEGORIES:
+        raise NotFound("There is no such kind of data to share.")
+    if owner.role == "therapist":
+        raise Forbidden("Therapists have no data of their own to share here.")
+    viewer = owner.members.get(viewer_id)
+    if viewer is None or not viewer.active or viewer_id == owner.user.id:
+        raise NotFound("That person isn't in this space.")
+    if owner.role == "repairing" and viewer.role == "hurt" and category in ALWAYS_SHARED_WITH_HURT:
+        raise Forbidden(
+            "Your disclosures and commitments are always open to your partner: "
+            "that is what the repairing role means. Leaving the space is how it ends."
+        )

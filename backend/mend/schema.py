@@ -6,6 +6,8 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, fields, validate
 
+from mend.database import MAX_ID
+
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 
@@ -32,4 +34,17 @@ class PageArgs(StrictSchema):
     limit = fields.Integer(
         load_default=DEFAULT_PAGE_SIZE, validate=validate.Range(min=1, max=MAX_PAGE_SIZE)
     )
-    before = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    before = fields.Integer(load_default=None, validate=validate.Range(min=1, max=MAX_ID))
+
+
+def page_schema(item_schema: type[Schema], name: str) -> type[Schema]:
+    """A `{items, next_before}` list schema for item_schema."""
+    return type(
+        name,
+        (StrictSchema,),
+        {
+            "items": fields.List(fields.Nested(item_schema), required=True),
+            "next_before": fields.Integer(required=True, allow_none=True),
+            "__doc__": f"A page of {item_schema.__name__} items, newest first.",
+        },
+    )

@@ -1,0 +1,52 @@
+"""Check-ins: how each partner is doing, in numbers and (optionally) words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mend.database import utcnow
+from mend.extensions import db
+from mend.record.models import Ledgered
+
+SCALES = ("felt_safety", "regulation", "predicted_safety")
+
+
+class Checkin(Ledgered, db.Model):
+    """One check-in by one partner."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (
+        *(CheckConstraint(f"{scale} BETWEEN 0 AND 10", name=f"{scale}_range") for scale in SCALES),
+        Index("ix_checkin_space_id_created_at", "space_id", "created_at"),
+        Index("ix_checkin_space_id_author_id_id", "space_id", "author_id", "id"),
+    )
+    ledger_kind = "checkin"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    felt_safety: Mapped[int | None]
+    regulation: Mapped[int | None]
+    predicted_safety: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    note_private: Mapped[bool] = mapped_column(default=False)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def ledger_content(self) -> dict[str, Any]:
+        """Every field the author wrote."""
+        return {
+            "space_id": self.space_id,
+            "author_id": self.author_id,
+            "felt_safety": self.felt_safety,
+            "regulation": self.regulation,
+            "predicted_safety": self.predicted_safety,
+            "note": self.note,
+            "note_private": self.note_private,
+            "tags": self.tags,
+            "created_at": self.created_at,
+        }

@@ -1,0 +1,1 @@
+"""Commitments, their status history, periodic checks and reviews."""

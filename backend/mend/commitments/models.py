@@ -1,0 +1,171 @@
+"""Commitments change only by status changes; checks only by reviews."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Select,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mend.database import utcnow
+from mend.extensions import db
+from mend.record.models import Ledgered
+
+CADENCES = ("daily", "weekly", "ongoing")
+STATUSES = ("active", "paused", "completed", "withdrawn")
+OUTCOMES = ("kept", "partial", "missed")
+VERDICTS = ("confirmed", "disputed")
+
+
+class Commitment(Ledgered, db.Model):
+    """Something the repairing partner promised to do, on a cadence."""
+
+    __tablename__ = "commitment"
+    __table_args__ = (
+        CheckConstraint(f"cadence IN {CADENCES}", name="cadence"),
+        Index("ix_commitment_space_id_id", "space_id", "id"),
+    )
+    ledger_kind = "commitment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    cadence: Mapped[str] = mapped_column(String(16))
+    starts_on: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def ledger_content(self) -> dict[str, Any]:
+        """What was promised, how often, from when."""
+        return {
+            "space_id": self.space_id,
+            "author_id": self.author_id,
+            "title": self.title,
+            "description": self.description,
+            "cadence": self.cadence,
+            "starts_on": self.starts_on,
+            "created_at": self.created_at,
+        }
+
+
+class CommitmentStatusChange(Ledgered, db.Model):
+    """A change of status with its reason; the newest one is the current status."""
+
+    __tablename__ = "commitment_status_change"
+    __table_args__ = (CheckConstraint(f"status IN {STATUSES}", name="status"),)
+    ledger_kind = "commitment_status"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitment.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(1000))
+    effective_on: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Rows belong to a space through their commitment."""
+        return (
+            select(cls)
+            .join(Commitment, Commitment.id == cls.commitment_id)
+            .where(Commitment.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """The new status, why, and from which day."""
+        return {
+            "commitment_id": self.commitment_id,
+            "author_id": self.author_id,
+            "status": self.status,
+            "reason": self.reason,
+            "effective_on": self.effective_on,
+            "created_at": self.created_at,
+        }
+
+
+class CommitmentCheck(Ledgered, db.Model):
+    """How a commitment went in one period (a day or an ISO week)."""
+
+    __tablename__ = "commitment_check"
+    __table_args__ = (
+        CheckConstraint(f"outcome IN {OUTCOMES}", name="outcome"),
+        UniqueConstraint("commitment_id", "period_start"),
+    )
+    ledger_kind = "commitment_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"))
+    period_start: Mapped[date]
+    outcome: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Rows belong to a space through their commitment."""
+        return (
+            select(cls)
+            .join(Commitment, Commitment.id == cls.commitment_id)
+            .where(Commitment.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """The period, the outcome and the note."""
+        return {
+            "commitment_id": self.commitment_id,
+            "period_start": self.period_start,
+            "outcome": self.outcome,
+            "note": self.note,
+            "created_at": self.created_at,
+        }
+
+
+class CheckReview(Ledgered, db.Model):
+    """The hurt partner confirming or disputing a check; the newest review stands."""
+
+    __tablename__ = "check_review"
+    __table_args__ = (CheckConstraint(f"verdict IN {VERDICTS}", name="verdict"),)
+    ledger_kind = "check_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(
+        ForeignKey("commitment_check.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    verdict: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Reviews belong to a space through their check's commitment."""
+        return (
+            select(cls)
+            .join(CommitmentCheck, CommitmentCheck.id == cls.check_id)
+            .join(Commitment, Commitment.id == CommitmentCheck.commitment_id)
+            .where(Commitment.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """Who reviewed which check, and how."""
+        return {
+            "check_id": self.check_id,
+            "author_id": self.author_id,
+            "verdict": self.verdict,
+            "note": self.note,
+            "created_at": self.created_at,
+        }

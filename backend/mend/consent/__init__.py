@@ -1,0 +1,1 @@
+"""Who has chosen to share which of their data with whom."""

@@ -1,0 +1,1 @@
+"""Disclosures, their open revisions, threads and acknowledgements."""

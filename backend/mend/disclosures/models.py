@@ -1,0 +1,155 @@
+"""Disclosures: the text lives in revisions, so history is amended, never rewritten."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Select,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mend.database import utcnow
+from mend.extensions import db
+from mend.record.models import Ledgered
+
+CATEGORIES = ("contact", "dishonesty", "finances", "substance", "digital", "other")
+
+
+class Disclosure(Ledgered, db.Model):
+    """Something the repairing partner chose to tell; its words are in its revisions."""
+
+    __tablename__ = "disclosure"
+    __table_args__ = (
+        CheckConstraint(f"category IN {CATEGORIES}", name="category"),
+        Index("ix_disclosure_space_id_id", "space_id", "id"),
+    )
+    ledger_kind = "disclosure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    category: Mapped[str] = mapped_column(String(16))
+    occurred_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    revisions: Mapped[list[DisclosureRevision]] = relationship(
+        order_by="DisclosureRevision.number", lazy="raise"
+    )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """Category, date and author, fixed once written."""
+        return {
+            "space_id": self.space_id,
+            "author_id": self.author_id,
+            "category": self.category,
+            "occurred_on": self.occurred_on,
+            "created_at": self.created_at,
+        }
+
+
+class DisclosureRevision(Ledgered, db.Model):
+    """One version of a disclosure's words; number 1 is the original."""
+
+    __tablename__ = "disclosure_revision"
+    __table_args__ = (UniqueConstraint("disclosure_id", "number"),)
+    ledger_kind = "disclosure_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(String(1000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Rows belong to a space through their disclosure."""
+        return (
+            select(cls)
+            .join(Disclosure, Disclosure.id == cls.disclosure_id)
+            .where(Disclosure.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """The words and the reason for changing them."""
+        return {
+            "disclosure_id": self.disclosure_id,
+            "number": self.number,
+            "title": self.title,
+            "body": self.body,
+            "reason": self.reason,
+            "created_at": self.created_at,
+        }
+
+
+class DisclosureResponse(Ledgered, db.Model):
+    """A message in a disclosure's thread: a question, an answer, a reaction."""
+
+    __tablename__ = "disclosure_response"
+    ledger_kind = "disclosure_response"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(
+        ForeignKey("disclosure.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Rows belong to a space through their disclosure."""
+        return (
+            select(cls)
+            .join(Disclosure, Disclosure.id == cls.disclosure_id)
+            .where(Disclosure.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """Who said what in the thread."""
+        return {
+            "disclosure_id": self.disclosure_id,
+            "author_id": self.author_id,
+            "body": self.body,
+            "created_at": self.created_at,
+        }
+
+
+class DisclosureAcknowledgement(Ledgered, db.Model):
+    """The hurt partner's explicit "I have taken this in" (never a read receipt)."""
+
+    __tablename__ = "disclosure_acknowledgement"
+    __table_args__ = (UniqueConstraint("disclosure_id", "user_id"),)
+    ledger_kind = "disclosure_acknowledgement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Rows belong to a space through their disclosure."""
+        return (
+            select(cls)
+            .join(Disclosure, Disclosure.id == cls.disclosure_id)
+            .where(Disclosure.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """Who acknowledged which disclosure, when."""
+        return {
+            "disclosure_id": self.disclosure_id,
+            "user_id": self.user_id,
+            "created_at": self.created_at,
+        }

@@ -1,0 +1,33 @@
+"""Every model, imported in one place so the metadata (and Alembic) sees them all."""
+
+from mend.auth.models import AuthSession, User
+from mend.checkins.models import Checkin
+from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.consent.models import ConsentChange
+from mend.disclosures.models import (
+    Disclosure,
+    DisclosureAcknowledgement,
+    DisclosureResponse,
+    DisclosureRevision,
+)
+from mend.record.models import LedgerEntry
+from mend.spaces.models import Invite, Membership, Space
+
+__all__ = [
+    "AuthSession",
+    "Checkin",
+    "CheckReview",
+    "Commitment",
+    "CommitmentCheck",
+    "CommitmentStatusChange",
+    "ConsentChange",
+    "Disclosure",
+    "DisclosureAcknowledgement",
+    "DisclosureResponse",
+    "DisclosureRevision",
+    "Invite",
+    "LedgerEntry",
+    "Membership",
+    "Space",
+    "User",
+]

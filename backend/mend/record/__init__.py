@@ -1,0 +1,1 @@
+"""The tamper-evident ledger behind the trust record."""

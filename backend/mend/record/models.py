@@ -1,0 +1,49 @@
+"""The ledger: one hash-chained entry for every write to a space's trust record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import ForeignKey, Select, String, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mend.database import utcnow
+from mend.extensions import db
+
+
+class LedgerEntry(db.Model):
+    """entry_hash = sha256(prev_hash | kind | ref_id | content_hash | created_at)."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (UniqueConstraint("space_id", "seq", name="uq_ledger_entry_space_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(32))
+    ref_id: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Ledgered:
+    """Mixin for rows that are part of the trust record.
+
+    Each such row gets exactly one ledger entry when it is written; its
+    `ledger_content()` is what the entry's content hash covers, so changing
+    any of those columns afterwards breaks verification.
+    """
+
+    ledger_kind: ClassVar[str]
+
+    def ledger_content(self) -> dict[str, Any]:
+        """The fields covered by the content hash."""
+        raise NotImplementedError
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """A query for every row of this kind in a space."""
+        return select(cls).where(cls.space_id == space_id)  # type: ignore[attr-defined]
