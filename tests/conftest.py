@@ -96,3 +96,40 @@ def partner(app: Flask) -> ApiClient:
 def couple(app: Flask) -> Couple:
     """A space with a hurt partner and a repairing partner, both logged in."""
     return make_couple(app)
+
+
+class QueryCounter:
+    """Counts SQL statements sent while it is active (see the count_queries fixture)."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        """How many statements ran, not counting transaction control."""
+        return len(self.statements)
+
+    def __call__(self, _conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.split(None, 1)[0].upper() not in {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT"}:
+            self.statements.append(statement)
+
+
+@pytest.fixture
+def count_queries(app: Flask):  # type: ignore[no-untyped-def]
+    """A context manager factory: `with count_queries() as counter: ...; counter.count`."""
+    from contextlib import contextmanager
+
+    from sqlalchemy import event
+
+    @contextmanager
+    def counting() -> Iterator[QueryCounter]:
+        counter = QueryCounter()
+        with app.app_context():
+            engine = db.engine
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+
+    return counting

@@ -60,12 +60,18 @@ def _unauthorized():  # type: ignore[no-untyped-def]
 
 
 def _register_blueprints(app: Flask) -> None:
-    from mend.auth.routes import blp as auth_blp
-    from mend.health.routes import blp as health_blp
-    from mend.spaces.routes import blp as spaces_blp
+    from mend.auth import routes as auth
+    from mend.checkins import routes as checkins
+    from mend.commitments import routes as commitments
+    from mend.consent import routes as consent
+    from mend.disclosures import routes as disclosures
+    from mend.health import routes as health
+    from mend.record import routes as record
+    from mend.spaces import routes as spaces
 
-    for blueprint in (health_blp, auth_blp, spaces_blp):
-        api.register_blueprint(blueprint)
+    domains = (health, auth, spaces, disclosures, commitments, checkins, consent, record)
+    for domain in domains:
+        api.register_blueprint(domain.blp)
 
 
 def _register_cli(app: Flask) -> None:
