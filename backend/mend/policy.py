@@ -73,11 +73,8 @@ class Access:
             return False
         if owner_id == self.user.id:
             return True
-        if self.role == "therapist":
-            return self._granted(owner_id, category, default=False)
-        if self.role_of(owner_id) == "repairing" and category in ALWAYS_SHARED_WITH_HURT:
-            return True
-        return self._granted(owner_id, category, default=PARTNER_DEFAULTS[category])
+        change = self.received.get((owner_id, category))
+        return shares(self.role_of(owner_id), self.role, category, change, self.now)
 
     def can_see_note(self, owner_id: int | None, *, private: bool) -> bool:
         """A check-in note: private ones only for their author, others by `checkin_notes`."""
@@ -89,18 +86,35 @@ class Access:
         """Every member whose data of this category the user may see."""
         return {owner for owner in self.members if self.can_see(owner, category)}
 
-    def _granted(self, owner_id: int, category: str, *, default: bool) -> bool:
-        change = self.received.get((owner_id, category))
-        if change is None:
-            return default
-        return in_force(change, self.now)
-
 
 _ROLE_MESSAGES = {
     ("repairing",): "Only the repairing partner can do this.",
     ("hurt",): "Only the hurt partner can do this.",
     PARTNER_ROLES: "Only the partners in a space can do this.",
 }
+
+
+def is_fixed(owner_role: str | None, viewer_role: str | None, category: str) -> bool:
+    """Rule 1: the repairing partner's disclosures and commitments are always open to the hurt."""
+    return (
+        owner_role == "repairing" and viewer_role == "hurt" and category in ALWAYS_SHARED_WITH_HURT
+    )
+
+
+def shares(
+    owner_role: str | None,
+    viewer_role: str | None,
+    category: str,
+    change: ConsentChange | None,
+    now: datetime,
+) -> bool:
+    """Whether an owner's category is shared with a viewer, given the newest change between them."""
+    if is_fixed(owner_role, viewer_role, category):
+        return True
+    if change is not None:
+        return in_force(change, now)
+    between_partners = owner_role in PARTNER_ROLES and viewer_role in PARTNER_ROLES
+    return between_partners and PARTNER_DEFAULTS[category]
 
 
 def in_force(change: ConsentChange, now: datetime) -> bool:
@@ -181,7 +195,7 @@ def may_grant(owner: Access, viewer_id: int, category: str) -> None:
     viewer = owner.members.get(viewer_id)
     if viewer is None or not viewer.active or viewer_id == owner.user.id:
         raise NotFound("That person isn't in this space.")
-    if owner.role == "repairing" and viewer.role == "hurt" and category in ALWAYS_SHARED_WITH_HURT:
+    if is_fixed(owner.role, viewer.role, category):
         raise Forbidden(
             "Your disclosures and commitments are always open to your partner: "
             "that is what the repairing role means. Leaving the space is how it ends."

@@ -27,12 +27,14 @@ class Verification:
 def append(*, space_id: int, row: Ledgered) -> LedgerEntry:
     """Chain a ledger entry for a freshly written row, in the caller's transaction.
 
-    The space row is locked first (FOR UPDATE on PostgreSQL; SQLite's BEGIN
-    IMMEDIATE already serialises writers), so concurrent writers queue and
-    the chain never forks.
+    The space row is locked first (FOR NO KEY UPDATE on PostgreSQL, which does
+    not clash with the key-share locks that inserting child rows takes, so it
+    cannot deadlock with them; SQLite's BEGIN IMMEDIATE already serialises
+    writers), so concurrent writers queue and the chain never forks.
     """
     db.session.flush()
-    db.session.execute(select(Space.id).where(Space.id == space_id).with_for_update())
+    lock = select(Space.id).where(Space.id == space_id).with_for_update(key_share=True)
+    db.session.execute(lock)
     head = db.session.scalar(
         select(LedgerEntry)
         .where(LedgerEntry.space_id == space_id)
@@ -55,8 +57,8 @@ def append(*, space_id: int, row: Ledgered) -> LedgerEntry:
 
 
 def verify(*, actor: User, space_id: int) -> Verification:
-    """Recompute the whole chain and every entry's content hash."""
-    policy.require_member(actor, space_id)
+    """Recompute the whole chain and every entry's content hash (partners only)."""
+    policy.require_partner(actor, space_id)
     entries = db.session.scalars(
         select(LedgerEntry).where(LedgerEntry.space_id == space_id).order_by(LedgerEntry.seq)
     ).all()

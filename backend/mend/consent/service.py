@@ -1,0 +1,184 @@
+"""Consent rules: granting, revoking, stopping all sharing, and the at-a-glance overview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+
+from mend import policy
+from mend.auth.models import User
+from mend.consent.models import CATEGORIES, ConsentChange
+from mend.errors import Invalid
+from mend.extensions import db
+
+
+@dataclass(frozen=True)
+class Given:
+    """The state of sharing one category with one viewer."""
+
+    viewer_id: int
+    viewer_role: str
+    category: str
+    granted: bool
+    expires_at: datetime | None
+    fixed: bool
+    is_default: bool
+    changed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Received:
+    """A category shared with the caller right now."""
+
+    owner_id: int
+    owner_role: str
+    category: str
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the caller shares, what is shared with them, and the record of changes."""
+
+    given: list[Given]
+    received: list[Received]
+    history: list[ConsentChange]
+
+
+def overview(*, actor: User, space_id: int) -> Overview:
+    """Exactly what is shared with whom, for the caller."""
+    access = policy.access(actor, space_id)
+    return Overview(
+        given=_given(access),
+        received=_received(access),
+        history=_history(access),
+    )
+
+
+def grant(
+    *,
+    actor: User,
+    space_id: int,
+    viewer_id: int,
+    category: str,
+    granted: bool,
+    expires_at: datetime | None,
+) -> Given:
+    """Share or stop sharing one category of the actor's data with one member."""
+    access = policy.access(actor, space_id)
+    policy.may_grant(access, viewer_id, category)
+    if expires_at is not None and (not granted or expires_at <= access.now):
+        raise Invalid("expires_at", "An end time must be in the future, on a grant.")
+    db.session.add(
+        ConsentChange(
+            space_id=space_id,
+            owner_id=actor.id,
+            viewer_id=viewer_id,
+            category=category,
+            granted=granted,
+            expires_at=expires_at,
+            created_at=access.now,
+        )
+    )
+    db.session.commit()
+    return next(
+        g
+        for g in _given(policy.access(actor, space_id))
+        if (g.viewer_id, g.category) == (viewer_id, category)
+    )
+
+
+def stop_all(*, actor: User, space_id: int) -> Overview:
+    """Revoke, in one step, every grant the actor has in force in the space."""
+    access = policy.access(actor, space_id)
+    revoke_everything(access)
+    db.session.commit()
+    return overview(actor=actor, space_id=space_id)
+
+
+def revoke_everything(access: policy.Access) -> None:
+    """Record a revocation for every category the member shares (not yet committed)."""
+    for state in _given(access):
+        if state.granted and not state.fixed:
+            db.session.add(
+                ConsentChange(
+                    space_id=access.space_id,
+                    owner_id=access.user.id,
+                    viewer_id=state.viewer_id,
+                    category=state.category,
+                    granted=False,
+                    created_at=access.now,
+                )
+            )
+
+
+def _given(access: policy.Access) -> list[Given]:
+    if access.role == "therapist":
+        return []
+    latest = _latest_given(access)
+    return [
+        _given_state(access, viewer_id, category, latest.get((viewer_id, category)))
+        for viewer_id, member in sorted(access.members.items())
+        if viewer_id != access.user.id and member.active
+        for category in CATEGORIES
+    ]
+
+
+def _given_state(
+    access: policy.Access, viewer_id: int, category: str, change: ConsentChange | None
+) -> Given:
+    viewer_role = access.role_of(viewer_id) or ""
+    fixed = policy.is_fixed(access.role, viewer_role, category)
+    return Given(
+        viewer_id=viewer_id,
+        viewer_role=viewer_role,
+        category=category,
+        granted=policy.shares(access.role, viewer_role, category, change, access.now),
+        expires_at=change.expires_at if change and change.granted and not fixed else None,
+        fixed=fixed,
+        is_default=change is None,
+        changed_at=change.created_at if change else None,
+    )
+
+
+def _latest_given(access: policy.Access) -> dict[tuple[int, str], ConsentChange]:
+    changes = db.session.scalars(
+        select(ConsentChange)
+        .where(ConsentChange.space_id == access.space_id, ConsentChange.owner_id == access.user.id)
+        .order_by(ConsentChange.id)
+    )
+    return {(change.viewer_id, change.category): change for change in changes}
+
+
+def _received(access: policy.Access) -> list[Received]:
+    return [
+        Received(
+            owner_id=owner_id,
+            owner_role=access.role_of(owner_id) or "",
+            category=category,
+            expires_at=_expiry(access, owner_id, category),
+        )
+        for owner_id in sorted(access.members)
+        if owner_id != access.user.id
+        for category in CATEGORIES
+        if access.can_see(owner_id, category)
+    ]
+
+
+def _expiry(access: policy.Access, owner_id: int, category: str) -> datetime | None:
+    change = access.received.get((owner_id, category))
+    return change.expires_at if change is not None and change.granted else None
+
+
+def _history(access: policy.Access) -> list[ConsentChange]:
+    mine = or_(ConsentChange.owner_id == access.user.id, ConsentChange.viewer_id == access.user.id)
+    return list(
+        db.session.scalars(
+            select(ConsentChange)
+            .where(ConsentChange.space_id == access.space_id, mine)
+            .order_by(ConsentChange.id.desc())
+            .limit(200)
+        )
+    )
