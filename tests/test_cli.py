@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask
+from sqlalchemy import select
 
+from mend.checkins.models import Checkin
 from mend.cli import DEMO_ACCOUNTS, DEMO_PASSWORD
+from mend.extensions import db
+from mend.record.models import LedgerEntry
 from tests.builders import ApiClient
 
 
@@ -24,3 +28,21 @@ def test_demo_data_creates_a_couple_and_therapist_once(app: Flask) -> None:
         assert len(spaces) == 1
         roles = {m["user_id"]: m["role"] for m in spaces[0]["members"]}
         assert roles[login.get_json()["id"]] == role
+
+
+def test_demo_history_covers_90_days_and_verifies(app: Flask) -> None:
+    assert app.test_cli_runner().invoke(args=["demo-data"]).exit_code == 0
+    hurt = ApiClient(app)
+    hurt.post("/auth/login", json={"email": DEMO_ACCOUNTS[0][0], "password": DEMO_PASSWORD})
+    space_id = hurt.get("/spaces").get_json()["items"][0]["id"]
+    verification = hurt.get(f"/spaces/{space_id}/record/verify").get_json()
+    assert verification["valid"] is True
+    with app.app_context():
+        days = {
+            c.created_at.date()
+            for c in db.session.scalars(select(Checkin).where(Checkin.felt_safety.is_not(None)))
+        }
+        kinds = set(db.session.scalars(select(LedgerEntry.kind)))
+    assert 75 <= len(days) <= 91
+    assert {"disclosure_revision", "check_review", "commitment_check", "checkin"} <= kinds
+    assert verification["entries"] > 300

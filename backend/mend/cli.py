@@ -9,10 +9,14 @@ from sqlalchemy import select
 
 from mend.auth import service as accounts
 from mend.auth.models import User
+from mend.clock import today_in
+from mend.demo import People, write_history
 from mend.extensions import db
 from mend.spaces.models import Membership, Space
 
 DEMO_PASSWORD = "demo-password-123"
+DEMO_TIMEZONE = "Europe/London"
+DEMO_DAYS = 90
 DEMO_ACCOUNTS = (
     ("sam@demo.mend", "Sam", "partner", "hurt"),
     ("alex@demo.mend", "Alex", "partner", "repairing"),
@@ -28,7 +32,7 @@ def register_commands(app: Flask) -> None:
 @click.command("demo-data")
 @with_appcontext
 def demo_data() -> None:
-    """Create a demo couple and their therapist (once), then print their logins."""
+    """Create a demo couple with 90 days of history and their therapist (once); print logins."""
     if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][0])) is None:
         _create_demo_space()
     else:
@@ -39,16 +43,27 @@ def demo_data() -> None:
 
 
 def _create_demo_space() -> None:
-    space = Space(name="Sam & Alex")
-    with click.progressbar(DEMO_ACCOUNTS, label="Creating demo accounts") as accounts_bar:
-        for email, name, account_type, role in accounts_bar:
-            user = accounts.register(
+    users: dict[str, User] = {}
+    with click.progressbar(length=len(DEMO_ACCOUNTS) + 1, label="Creating demo data") as bar:
+        for email, name, account_type, role in DEMO_ACCOUNTS:
+            users[role] = accounts.register(
                 email=email,
                 password=DEMO_PASSWORD,
                 display_name=name,
                 account_type=account_type,
-                timezone="Europe/London",
+                timezone=DEMO_TIMEZONE,
             )
-            space.members.append(Membership(user_id=user.id, role=role))
-    db.session.add(space)
-    db.session.commit()
+            bar.update(1)
+        space = Space(name="Sam & Alex")
+        space.members = [Membership(user_id=user.id, role=role) for role, user in users.items()]
+        db.session.add(space)
+        db.session.flush()
+        people = People(
+            space_id=space.id,
+            hurt_id=users["hurt"].id,
+            repairing_id=users["repairing"].id,
+            timezone=DEMO_TIMEZONE,
+        )
+        write_history(people, days=DEMO_DAYS, today=today_in(DEMO_TIMEZONE))
+        db.session.commit()
+        bar.update(1)

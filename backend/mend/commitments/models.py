@@ -15,7 +15,7 @@ from sqlalchemy import (
     UniqueConstraint,
     select,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mend.database import utcnow
 from mend.extensions import db
@@ -114,6 +114,8 @@ class CommitmentCheck(Ledgered, db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    commitment: Mapped[Commitment] = relationship(lazy="raise")
+
     @classmethod
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:
         """Rows belong to a space through their commitment."""
@@ -149,6 +151,8 @@ class CheckReview(Ledgered, db.Model):
     verdict: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    check: Mapped[CommitmentCheck] = relationship(lazy="raise")
 
     @classmethod
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:

@@ -106,6 +106,8 @@ class DisclosureResponse(Ledgered, db.Model):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    disclosure: Mapped[Disclosure] = relationship(lazy="raise")
+
     @classmethod
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:
         """Rows belong to a space through their disclosure."""
@@ -136,6 +138,8 @@ class DisclosureAcknowledgement(Ledgered, db.Model):
     disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    disclosure: Mapped[Disclosure] = relationship(lazy="raise")
 
     @classmethod
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:

@@ -25,7 +25,12 @@ class Verification:
 
 
 def append(*, space_id: int, row: Ledgered) -> LedgerEntry:
-    """Chain a ledger entry for a freshly written row, in the caller's transaction.
+    """Chain a ledger entry for a freshly written row, in the caller's transaction."""
+    return append_many(space_id=space_id, rows=[row])[0]
+
+
+def append_many(*, space_id: int, rows: list[Ledgered]) -> list[LedgerEntry]:
+    """Chain one ledger entry per row, in order, in the caller's transaction.
 
     The space row is locked first (FOR NO KEY UPDATE on PostgreSQL, which does
     not clash with the key-share locks that inserting child rows takes, so it
@@ -41,19 +46,23 @@ def append(*, space_id: int, row: Ledgered) -> LedgerEntry:
         .order_by(LedgerEntry.seq.desc())
         .limit(1)
     )
-    prev_hash = head.entry_hash if head else GENESIS_HASH
-    entry = LedgerEntry(
-        space_id=space_id,
-        seq=(head.seq + 1) if head else 1,
-        kind=row.ledger_kind,
-        ref_id=row.id,
-        content_hash=content_hash(row.ledger_content()),
-        prev_hash=prev_hash,
-        created_at=utcnow(),
-    )
-    entry.entry_hash = _hash_of(entry, prev_hash)
-    db.session.add(entry)
-    return entry
+    prev_hash, seq = (head.entry_hash, head.seq) if head else (GENESIS_HASH, 0)
+    entries = []
+    for row in rows:
+        seq += 1
+        entry = LedgerEntry(
+            space_id=space_id,
+            seq=seq,
+            kind=row.ledger_kind,
+            ref_id=row.id,
+            content_hash=content_hash(row.ledger_content()),
+            prev_hash=prev_hash,
+            created_at=utcnow(),
+        )
+        entry.entry_hash = prev_hash = _hash_of(entry, entry.prev_hash)
+        entries.append(entry)
+    db.session.add_all(entries)
+    return entries
 
 
 def verify(*, actor: User, space_id: int) -> Verification:

@@ -1,0 +1,275 @@
+"""Plausible history for a demo couple (and for benchmarks): check-ins, disclosures, commitments.
+
+Everything is written through the models and chained into the ledger in
+time order, so `/record/verify` holds for demo data as for real data.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from mend.checkins.models import Checkin
+from mend.clock import zone
+from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
+from mend.disclosures.models import (
+    Disclosure,
+    DisclosureAcknowledgement,
+    DisclosureResponse,
+    DisclosureRevision,
+)
+from mend.extensions import db
+from mend.record.models import Ledgered
+from mend.record.service import append_many
+
+DISCLOSURES = (
+    (
+        "contact",
+        "The messages with J. went on longer than I said",
+        "I told you it ended in March. It didn't: we kept messaging until June, and I met J. "
+        "twice more for coffee. I hid it because I was ashamed and afraid of losing you. "
+        "I see now that every time I hid it, I took away your right to decide for yourself.",
+    ),
+    (
+        "digital",
+        "I deleted messages before you looked at my phone",
+        "When you asked to see my phone in April, I had deleted a thread the night before. "
+        "I did that more than once. I understand that this is why the phone still feels unsafe.",
+    ),
+    (
+        "finances",
+        "The money for the trip",
+        "The hotel in May was not a work trip. I paid for it from the savings account and "
+        "told you it was a deposit for the car. It was 640 pounds.",
+    ),
+    (
+        "dishonesty",
+        "What I said to your sister",
+        "I told your sister you were exaggerating. That was not true, and it made you look "
+        "unreliable to someone you love. I will tell her the truth if you want me to.",
+    ),
+    (
+        "other",
+        "Why I kept going",
+        "You asked why. The honest answer is that I liked being seen as someone without "
+        "problems. That is about me, not about anything you did or didn't do.",
+    ),
+)
+REVISION_REASON = (
+    "I left out the third meeting. I am adding it because you deserve the whole truth."
+)
+QUESTIONS = (
+    "Did you ever tell J. about us?",
+    "Was there anything else that day?",
+    "Why did you decide to tell me now?",
+)
+ANSWERS = (
+    "Yes, once. I said we were going through a hard time, which was a way of excusing it.",
+    "No. That was everything. If I remember anything else, I will add it here.",
+    "Because keeping it was another lie, and I want us to have a real chance.",
+)
+COMMITMENTS = (
+    ("My phone and messages are open to you; I delete nothing", "daily"),
+    ("No contact with J., and I tell you at once if J. contacts me", "daily"),
+    ("Money check-in together on Sunday evenings", "weekly"),
+    ("I answer questions about the past honestly, whenever you ask", "ongoing"),
+)
+TAGS = ("triggered", "calm", "talked", "tired", "work stress", "hopeful", "anniversary")
+HURT_NOTES = (
+    "A better day. We walked and talked without it turning into a fight.",
+    "The song in the café brought it all back.",
+    "I couldn't sleep again.",
+    "I noticed I didn't check the phone today.",
+)
+
+
+@dataclass(frozen=True)
+class People:
+    """The two partners whose history is written."""
+
+    space_id: int
+    hurt_id: int
+    repairing_id: int
+    timezone: str
+
+
+def write_history(
+    people: People,
+    *,
+    days: int,
+    today: date,
+    disclosures: int = 5,
+    commitments: int = 4,
+    seed: int = 7,
+) -> int:
+    """Write `days` of plausible history ending today; returns the number of ledgered rows."""
+    rng = random.Random(seed)
+    first_day = today - timedelta(days=days - 1)
+    rows: list[Ledgered] = []
+    rows += _checkins(people, rng, first_day, days)
+    rows += _disclosures(people, rng, first_day, days, disclosures)
+    rows += _commitments(people, rng, first_day, today, commitments)
+    rows.sort(key=lambda row: row.created_at)  # type: ignore[attr-defined]
+    db.session.add_all(rows)
+    db.session.flush()
+    append_many(space_id=people.space_id, rows=rows)
+    return len(rows)
+
+
+def _at(people: People, day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=zone(people.timezone))
+
+
+def _clamp(value: float) -> int:
+    return max(0, min(10, round(value)))
+
+
+def _checkins(people: People, rng: random.Random, first_day: date, days: int) -> list[Checkin]:
+    rows: list[Checkin] = []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        healing = 2.5 + 4.0 * offset / max(days - 1, 1)
+        felt = _clamp(healing + rng.gauss(0, 1.2) - (2.5 if rng.random() < 0.08 else 0))
+        if rng.random() < 0.92:
+            rows.append(
+                Checkin(
+                    space_id=people.space_id,
+                    author_id=people.hurt_id,
+                    felt_safety=felt,
+                    regulation=_clamp(felt + rng.gauss(0, 1)),
+                    tags=rng.sample(TAGS, k=rng.randint(0, 2)),
+                    note=rng.choice(HURT_NOTES) if rng.random() < 0.2 else None,
+                    note_private=rng.random() < 0.5,
+                    created_at=_at(people, day, 21, rng.randint(0, 59)),
+                )
+            )
+        if rng.random() < 0.9:
+            rows.append(
+                Checkin(
+                    space_id=people.space_id,
+                    author_id=people.repairing_id,
+                    regulation=_clamp(6 + rng.gauss(0, 1.3)),
+                    predicted_safety=_clamp(felt + 1.5 - offset / days + rng.gauss(0, 1)),
+                    tags=[],
+                    created_at=_at(people, day, 22, rng.randint(0, 59)),
+                )
+            )
+    return rows
+
+
+def _disclosures(
+    people: People, rng: random.Random, first_day: date, days: int, count: int
+) -> list[Ledgered]:
+    rows: list[Ledgered] = []
+    for index in range(count):
+        category, title, body = DISCLOSURES[index % len(DISCLOSURES)]
+        when = _at(
+            people, first_day + timedelta(days=min(days - 1, index * 60 // max(count, 1))), 20
+        )
+        disclosure = Disclosure(
+            space_id=people.space_id,
+            author_id=people.repairing_id,
+            category=category,
+            occurred_on=first_day - timedelta(days=200 - index),
+            created_at=when,
+        )
+        disclosure.revisions = [
+            DisclosureRevision(number=1, title=title, body=body, created_at=when)
+        ]
+        rows += [disclosure, disclosure.revisions[0]]
+        rows += _thread(people, rng, disclosure, when, index)
+    return rows
+
+
+def _thread(
+    people: People, rng: random.Random, disclosure: Disclosure, when: datetime, index: int
+) -> list[Ledgered]:
+    rows: list[Ledgered] = [
+        DisclosureAcknowledgement(
+            disclosure=disclosure, user_id=people.hurt_id, created_at=when + timedelta(days=1)
+        )
+    ]
+    question = rng.randrange(len(QUESTIONS))
+    rows.append(
+        DisclosureResponse(
+            disclosure=disclosure,
+            author_id=people.hurt_id,
+            body=QUESTIONS[question],
+            created_at=when + timedelta(hours=2),
+        )
+    )
+    rows.append(
+        DisclosureResponse(
+            disclosure=disclosure,
+            author_id=people.repairing_id,
+            body=ANSWERS[question],
+            created_at=when + timedelta(hours=3),
+        )
+    )
+    if index == 0:
+        title, body = disclosure.revisions[0].title, disclosure.revisions[0].body
+        revision = DisclosureRevision(
+            number=2,
+            title=title,
+            body=body.replace("I met J. twice more for coffee", "I met J. three times for coffee"),
+            reason=REVISION_REASON,
+            created_at=when + timedelta(days=3),
+        )
+        disclosure.revisions.append(revision)
+        rows.append(revision)
+    return rows
+
+
+def _commitments(
+    people: People, rng: random.Random, first_day: date, today: date, count: int
+) -> list[Ledgered]:
+    rows: list[Ledgered] = []
+    for index in range(count):
+        title, cadence = COMMITMENTS[index % len(COMMITMENTS)]
+        commitment = Commitment(
+            space_id=people.space_id,
+            author_id=people.repairing_id,
+            title=title,
+            cadence=cadence,
+            starts_on=first_day,
+            created_at=_at(people, first_day, 9),
+        )
+        rows.append(commitment)
+        rows += _checks(people, rng, commitment, today)
+    return rows
+
+
+def _checks(
+    people: People, rng: random.Random, commitment: Commitment, today: date
+) -> list[Ledgered]:
+    step = {"daily": 1, "weekly": 7, "ongoing": 9}[commitment.cadence]
+    start = commitment.starts_on - timedelta(
+        days=commitment.starts_on.weekday() if step == 7 else 0
+    )
+    rows: list[Ledgered] = []
+    period = start
+    while period < today:
+        if rng.random() < 0.96:
+            outcome = rng.choices(("kept", "partial", "missed"), weights=(90, 6, 4))[0]
+            check = CommitmentCheck(
+                commitment=commitment,
+                period_start=period,
+                outcome=outcome,
+                created_at=_at(people, min(period + timedelta(days=step - 1), today), 22, 30),
+            )
+            rows.append(check)
+            if rng.random() < 0.05:
+                rows.append(
+                    CheckReview(
+                        check=check,
+                        author_id=people.hurt_id,
+                        verdict="disputed"
+                        if outcome == "kept" and rng.random() < 0.3
+                        else "confirmed",
+                        note=None,
+                        created_at=check.created_at + timedelta(hours=1),
+                    )
+                )
+        period += timedelta(days=step)
+    return rows
