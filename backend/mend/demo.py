@@ -101,15 +101,19 @@ def write_history(
     today: date,
     disclosures: int = 5,
     commitments: int = 4,
+    cadence: str | None = None,
     seed: int = 7,
 ) -> int:
-    """Write `days` of plausible history ending today; returns the number of ledgered rows."""
+    """Write `days` of plausible history ending today; returns the number of ledgered rows.
+
+    `cadence` forces every commitment to one cadence (benchmarks use "daily").
+    """
     rng = random.Random(seed)
     first_day = today - timedelta(days=days - 1)
     rows: list[Ledgered] = []
     rows += _checkins(people, rng, first_day, days)
     rows += _disclosures(people, rng, first_day, days, disclosures)
-    rows += _commitments(people, rng, first_day, today, commitments)
+    rows += _commitments(people, rng, first_day, today, commitments, cadence)
     rows.sort(key=lambda row: row.created_at)  # type: ignore[attr-defined]
     db.session.add_all(rows)
     db.session.flush()
@@ -222,11 +226,17 @@ def _thread(
 
 
 def _commitments(
-    people: People, rng: random.Random, first_day: date, today: date, count: int
+    people: People,
+    rng: random.Random,
+    first_day: date,
+    today: date,
+    count: int,
+    forced_cadence: str | None,
 ) -> list[Ledgered]:
     rows: list[Ledgered] = []
     for index in range(count):
         title, cadence = COMMITMENTS[index % len(COMMITMENTS)]
+        cadence = forced_cadence or cadence
         commitment = Commitment(
             space_id=people.space_id,
             author_id=people.repairing_id,

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
 from mend.database import MAX_ID
 
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
+NUL_MESSAGE = "Must not contain NUL characters."
 
 
 class StrictSchema(Schema):
-    """Unknown fields are an error, never silently dropped."""
+    """Unknown fields are an error, never silently dropped; so is text with NUL characters."""
 
     class Meta:
         unknown = RAISE
+
+    @pre_load
+    def _refuse_nul_characters(self, data: Any, **_kwargs: object) -> Any:
+        # No one types U+0000, and PostgreSQL cannot store or even compare it in text.
+        if isinstance(data, Mapping):
+            refused = {name: [NUL_MESSAGE] for name, value in data.items() if _has_nul(value)}
+            if refused:
+                raise ValidationError(refused)
+        return data
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, Mapping):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 class StrictBoolean(fields.Boolean):
