@@ -4,12 +4,18 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
+from flask_smorest import Blueprint
 from flask_socketio import SocketIO
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
+from webargs.flaskparser import FlaskParser
 
 from mend.database import Base
 from mend.errors import ProblemApi
+
+# webargs drops unknown query parameters by default; let each schema's
+# Meta.unknown (RAISE, from StrictSchema) decide for every location instead.
+Blueprint.ARGUMENTS_PARSER = FlaskParser(unknown=None)
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()

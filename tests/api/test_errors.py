@@ -97,3 +97,8 @@ def test_non_api_paths_are_not_problem_json(client: ApiClient) -> None:
     response = client.http.get("/definitely-not-here")
     assert response.status_code == 404
     assert response.mimetype != PROBLEM
+
+
+def test_unknown_query_parameter_is_422_naming_it(couple: Couple) -> None:
+    body = assert_problem(couple.hurt.get(f"/spaces/{couple.space_id}/disclosures?order=old"), 422)
+    assert list(body["errors"]) == ["order"]
