@@ -1,0 +1,203 @@
+"""Read-side views of disclosures: exactly what one viewer may see, built in bulk."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import and_, func, select
+
+from mend import policy
+from mend.auth.models import User
+from mend.disclosures.models import (
+    Disclosure,
+    DisclosureAcknowledgement,
+    DisclosureResponse,
+    DisclosureRevision,
+)
+from mend.extensions import db
+
+CATEGORY = "disclosures"
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """One version of a disclosure's words."""
+
+    number: int
+    title: str
+    body: str
+    reason: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    """A reply in a disclosure's thread."""
+
+    id: int
+    disclosure_id: int
+    author_id: int | None
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AcknowledgementView:
+    """When the hurt partner said "I have taken this in"."""
+
+    disclosure_id: int
+    user_id: int | None
+    acknowledged_at: datetime
+
+
+@dataclass(frozen=True)
+class DisclosureView:
+    """A disclosure as it reads now, with what the viewer may see around it."""
+
+    id: int
+    space_id: int
+    author_id: int | None
+    category: str
+    occurred_on: date | None
+    title: str
+    body: str
+    created_at: datetime
+    updated_at: datetime
+    revision_count: int
+    response_count: int
+    acknowledged_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DisclosureDetailView(DisclosureView):
+    """A disclosure with its whole history and the replies the viewer may read."""
+
+    revisions: tuple[RevisionView, ...]
+    responses: tuple[ResponseView, ...]
+
+
+def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[DisclosureView]:
+    """Views of a page of disclosures, in a fixed number of queries whatever its size."""
+    ids = [disclosure.id for disclosure in disclosures]
+    if not ids:
+        return []
+    latest = latest_revisions(ids)
+    responses = _per_disclosure(access, ids, DisclosureResponse.author_id, func.count())
+    acknowledged = _acknowledged_at(access, ids)
+    return [
+        fill_view(
+            DisclosureView,
+            disclosure,
+            **_current_words(*latest[disclosure.id]),
+            response_count=responses.get(disclosure.id, 0),
+            acknowledged_at=acknowledged.get(disclosure.id),
+        )
+        for disclosure in disclosures
+    ]
+
+
+def detail(access: policy.Access, disclosure: Disclosure) -> DisclosureDetailView:
+    """A disclosure with every revision and the replies the viewer may read."""
+    revisions = db.session.scalars(
+        select(DisclosureRevision)
+        .where(DisclosureRevision.disclosure_id == disclosure.id)
+        .order_by(DisclosureRevision.number)
+    ).all()
+    responses = db.session.scalars(
+        select(DisclosureResponse)
+        .where(
+            DisclosureResponse.disclosure_id == disclosure.id,
+            DisclosureResponse.author_id.in_(access.owners_visible(CATEGORY)),
+        )
+        .order_by(DisclosureResponse.id)
+    ).all()
+    return fill_view(
+        DisclosureDetailView,
+        disclosure,
+        **_current_words(revisions[-1], len(revisions)),
+        response_count=len(responses),
+        acknowledged_at=_acknowledged_at(access, [disclosure.id]).get(disclosure.id),
+        revisions=tuple(fill_view(RevisionView, revision) for revision in revisions),
+        responses=tuple(fill_view(ResponseView, response) for response in responses),
+    )
+
+
+def _current_words(latest: DisclosureRevision, revision_count: int) -> dict[str, Any]:
+    """What a disclosure view takes from its newest revision."""
+    return {
+        "title": latest.title,
+        "body": latest.body,
+        "updated_at": latest.created_at,
+        "revision_count": revision_count,
+    }
+
+
+def latest_revisions(ids: list[int]) -> dict[int, tuple[DisclosureRevision, int]]:
+    """Each disclosure's newest revision and how many it has, in one query."""
+    stats = (
+        select(
+            DisclosureRevision.disclosure_id,
+            func.max(DisclosureRevision.number).label("latest"),
+            func.count().label("total"),
+        )
+        .where(DisclosureRevision.disclosure_id.in_(ids))
+        .group_by(DisclosureRevision.disclosure_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(DisclosureRevision, stats.c.total).join(
+            stats,
+            and_(
+                DisclosureRevision.disclosure_id == stats.c.disclosure_id,
+                DisclosureRevision.number == stats.c.latest,
+            ),
+        )
+    )
+    return {revision.disclosure_id: (revision, total) for revision, total in rows}
+
+
+def _acknowledged_at(access: policy.Access, ids: list[int]) -> dict[int, datetime]:
+    """When each disclosure was acknowledged, where the acknowledger shares that with the viewer."""
+    moment = func.min(DisclosureAcknowledgement.created_at)
+    return _per_disclosure(access, ids, DisclosureAcknowledgement.user_id, moment)
+
+
+def _per_disclosure(
+    access: policy.Access, ids: list[int], owner: Any, aggregate: Any
+) -> dict[int, Any]:
+    """An aggregate per disclosure over rows whose owner the viewer may see (rule 7)."""
+    disclosure_id = owner.class_.disclosure_id
+    rows = db.session.execute(
+        select(disclosure_id, aggregate)
+        .where(disclosure_id.in_(ids), owner.in_(access.owners_visible(CATEGORY)))
+        .group_by(disclosure_id)
+    )
+    return {key: value for key, value in rows}
+
+
+def acknowledgement_by(actor: User, disclosure_id: int) -> AcknowledgementView | None:
+    """The actor's own acknowledgement of a disclosure, if they made one."""
+    acknowledgement = db.session.scalar(
+        select(DisclosureAcknowledgement).where(
+            DisclosureAcknowledgement.disclosure_id == disclosure_id,
+            DisclosureAcknowledgement.user_id == actor.id,
+        )
+    )
+    return None if acknowledgement is None else acknowledgement_view(acknowledgement)
+
+
+def acknowledgement_view(acknowledgement: DisclosureAcknowledgement) -> AcknowledgementView:
+    """The view of one acknowledgement."""
+    return fill_view(
+        AcknowledgementView, acknowledgement, acknowledged_at=acknowledgement.created_at
+    )
+
+
+def fill_view(view: type[V], row: Any, **given: Any) -> V:
+    """A view filled from given values, and from the row's attributes of the same names."""
+    names = (field.name for field in dataclasses.fields(view))  # type: ignore[arg-type]
+    return view(**{name: given[name] if name in given else getattr(row, name) for name in names})
