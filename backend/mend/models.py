@@ -3,17 +3,21 @@
 from mend.auth.models import AuthSession, User
 from mend.checkins.models import Checkin
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
-from mend.consent.models import ConsentChange
+from mend.consent.models import AccessLogEntry, ConsentChange
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
     DisclosureResponse,
     DisclosureRevision,
 )
-from mend.record.models import LedgerEntry
+from mend.record.models import Erasure, LedgerEntry
 from mend.spaces.models import Invite, Membership, Space
+from mend.therapist.models import TherapistNote
 
 __all__ = [
+    "AccessLogEntry",
+    "Erasure",
+    "TherapistNote",
     "AuthSession",
     "Checkin",
     "CheckReview",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import ForeignKey, Select, String, UniqueConstraint, select
+from sqlalchemy import JSON, ForeignKey, Select, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mend.database import utcnow
@@ -47,3 +47,23 @@ class Ledgered:
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:
         """A query for every row of this kind in a space."""
         return select(cls).where(cls.space_id == space_id)  # type: ignore[attr-defined]
+
+
+class Erasure(Ledgered, db.Model):
+    """An account's deletion: which ledgered rows had their content erased, and when.
+
+    The rows stay (so others' replies keep their place) but their words and
+    author are blanked; verification accepts exactly the rows listed here.
+    """
+
+    __tablename__ = "erasure"
+    ledger_kind = "erasure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"), index=True)
+    refs: Mapped[list[list[Any]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def ledger_content(self) -> dict[str, Any]:
+        """The erased rows, as [kind, id] pairs."""
+        return {"space_id": self.space_id, "refs": self.refs, "created_at": self.created_at}

@@ -11,7 +11,7 @@ from mend.auth.models import User
 from mend.database import utcnow
 from mend.extensions import db
 from mend.record.hashing import GENESIS_HASH, content_hash, entry_hash
-from mend.record.models import Ledgered, LedgerEntry
+from mend.record.models import Erasure, Ledgered, LedgerEntry
 from mend.spaces.models import Space
 
 
@@ -72,14 +72,16 @@ def verify(*, actor: User, space_id: int) -> Verification:
         select(LedgerEntry).where(LedgerEntry.space_id == space_id).order_by(LedgerEntry.seq)
     ).all()
     current = _current_content_hashes(space_id)
+    erased = _erased_refs(space_id)
     prev_hash = GENESIS_HASH
     valid = len(current) == len(entries)  # a row slipped in without an entry breaks it too
     for expected_seq, entry in enumerate(entries, start=1):
+        ref = (entry.kind, entry.ref_id)
         valid = valid and (
             entry.seq == expected_seq
             and entry.prev_hash == prev_hash
             and entry.entry_hash == _hash_of(entry, prev_hash)
-            and current.get((entry.kind, entry.ref_id)) == entry.content_hash
+            and (current.get(ref) == entry.content_hash or (ref in erased and ref in current))
         )
         prev_hash = entry.entry_hash
     return Verification(valid=valid, entries=len(entries), head_hash=prev_hash)
@@ -93,6 +95,12 @@ def _hash_of(entry: LedgerEntry, prev_hash: str) -> str:
         content_hash=entry.content_hash,
         created_at=entry.created_at,
     )
+
+
+def _erased_refs(space_id: int) -> set[tuple[str, int]]:
+    """Rows whose content an account deletion erased, as the ledgered erasures list them."""
+    refs = db.session.scalars(select(Erasure.refs).where(Erasure.space_id == space_id))
+    return {(str(kind), int(ref_id)) for listed in refs for kind, ref_id in listed}
 
 
 def _current_content_hashes(space_id: int) -> dict[tuple[str, int], str]:

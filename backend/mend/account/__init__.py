@@ -1,0 +1,1 @@
+"""A person's own data rights: export and account deletion."""

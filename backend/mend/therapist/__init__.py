@@ -1,0 +1,1 @@
+"""The therapist's view: caseload, private notes, session-prep reports."""
