@@ -68,8 +68,9 @@ def _register_blueprints(app: Flask) -> None:
     from mend.health import routes as health
     from mend.record import routes as record
     from mend.spaces import routes as spaces
+    from mend.therapist import routes as therapist
 
-    domains = (health, auth, spaces, disclosures, commitments, checkins, consent, record)
+    domains = (health, auth, spaces, disclosures, commitments, checkins, consent, record, therapist)
     for domain in domains:
         api.register_blueprint(domain.blp)
 

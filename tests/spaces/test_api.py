@@ -210,3 +210,24 @@ def test_therapist_can_leave_and_be_invited_again(app: Flask, couple: Couple) ->
     assert therapist.post(f"/spaces/{couple.space_id}/leave").status_code == 204
     rejoined = join(therapist, invite_code(couple.hurt, couple.space_id, "therapist"))
     assert rejoined.status_code == 200
+
+
+def test_a_partner_who_leaves_revokes_every_grant(app: Flask, couple: Couple) -> None:
+    therapist = add_therapist(app, couple)
+    consents = f"/spaces/{couple.space_id}/consents"
+    couple.hurt.put(f"{consents}/{therapist.id}/checkins", json={"granted": True})
+    assert couple.hurt.post(f"/spaces/{couple.space_id}/leave").status_code == 204
+
+    received_by_therapist = therapist.get(consents).get_json()["received"]
+    received_by_partner = couple.repairing.get(consents).get_json()["received"]
+    assert received_by_therapist == []
+    assert [r for r in received_by_partner if r["owner_id"] == couple.hurt.id] == []
+
+
+def test_the_remaining_partner_keeps_reading_the_record_as_it_stood(couple: Couple) -> None:
+    couple.repairing.post(f"/spaces/{couple.space_id}/leave")
+    received = couple.hurt.get(f"/spaces/{couple.space_id}/consents").get_json()["received"]
+    assert {(r["owner_id"], r["category"]) for r in received} == {
+        (couple.repairing.id, "disclosures"),
+        (couple.repairing.id, "commitments"),
+    }

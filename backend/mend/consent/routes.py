@@ -6,8 +6,9 @@ from flask.views import MethodView
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from mend.consent import service
-from mend.consent.schemas import ConsentIn, ConsentsOut, GivenOut
+from mend.consent import access_log, service
+from mend.consent.schemas import AccessLogPageOut, ConsentIn, ConsentsOut, GivenOut
+from mend.schema import PageArgs
 
 blp = Blueprint("consent", __name__, url_prefix="/api/v1", description="Consent and sharing")
 
@@ -37,3 +38,12 @@ class StopAll(MethodView):
     def post(self, space_id):
         """Stop sharing everything you can stop sharing in this space, in one step."""
         return service.stop_all(actor=current_user, space_id=space_id)
+
+
+@blp.route("/spaces/<int:space_id>/access-log")
+class AccessLog(MethodView):
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, AccessLogPageOut)
+    def get(self, args, space_id):
+        """Who has read which of your data, and when (therapist reads are always logged)."""
+        return access_log.list_mine(actor=current_user, space_id=space_id, **args)

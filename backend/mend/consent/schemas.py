@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from mend.schema import StrictBoolean, StrictSchema
+from mend.schema import StrictBoolean, StrictSchema, page_schema
 
 
 class ConsentIn(StrictSchema):
@@ -58,3 +58,16 @@ class ConsentsOut(StrictSchema):
     given = fields.List(fields.Nested(GivenOut), required=True)
     received = fields.List(fields.Nested(ReceivedOut), required=True)
     history = fields.List(fields.Nested(ChangeOut), required=True)
+
+
+class AccessLogEntryOut(StrictSchema):
+    """One read of the caller's data by someone else."""
+
+    id = fields.Integer(required=True)
+    viewer_id = fields.Integer(required=True, allow_none=True)
+    category = fields.String(required=True)
+    records = fields.String(required=True)
+    created_at = fields.AwareDateTime(required=True)
+
+
+AccessLogPageOut = page_schema(AccessLogEntryOut, "AccessLogPageOut")

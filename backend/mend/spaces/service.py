@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mend import policy
 from mend.auth.models import User
+from mend.consent import service as consent
 from mend.database import utcnow
 from mend.errors import Conflict, Forbidden, Gone, NotFound
 from mend.extensions import db
@@ -93,9 +94,10 @@ def accept(*, actor: User, code: str) -> Membership:
 
 
 def leave(*, actor: User, space_id: int) -> None:
-    """End the actor's membership; they may do so at any time, alone."""
-    membership = policy.require_member(actor, space_id)
-    membership.left_at = utcnow()
+    """End the actor's membership, revoking every grant they made; always allowed, alone."""
+    access = policy.access(actor, space_id)
+    consent.revoke_everything(access)
+    access.membership.left_at = access.now
     db.session.commit()
 
 
