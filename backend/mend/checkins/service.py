@@ -1,0 +1,202 @@
+"""Check-in rules: who writes which score, who sees which check-in and note, and the trend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Select, select
+
+from mend import policy
+from mend.auth.models import User
+from mend.checkins import trends
+from mend.checkins.models import Checkin
+from mend.clock import start_of_day, today_in
+from mend.database import utcnow
+from mend.errors import Invalid, NotFound
+from mend.extensions import db
+from mend.pagination import Page, paginate
+from mend.record import service as record_service
+from mend.spaces.models import PARTNER_ROLES
+
+FELT_SAFETY_REQUIRED = "Please say how safe you feel today, from 0 to 10."
+FELT_SAFETY_IS_THE_HURT_PARTNERS = (
+    "How safe your partner feels is theirs to say. You can share your guess as "
+    "predicted_safety instead."
+)
+CHECKIN_NOT_FOUND = "We couldn't find that check-in."
+PREDICTED_SAFETY_IS_THE_REPAIRING_PARTNERS = (
+    "Predicted safety is your partner's guess about you. Please share how safe you feel "
+    "as felt_safety."
+)
+
+
+@dataclass(frozen=True)
+class CheckinView:
+    """A check-in as one caller may see it: the note and its privacy only where allowed."""
+
+    id: int
+    space_id: int
+    author_id: int | None
+    author_role: str | None
+    felt_safety: int | None
+    regulation: int | None
+    predicted_safety: int | None
+    note: str | None
+    note_private: bool | None
+    tags: list[str]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Checkin, access: policy.Access) -> CheckinView:
+        """Show row to the holder of access, hiding what they may not read."""
+        is_author = row.author_id == access.user.id
+        note_visible = access.can_see_note(row.author_id, private=row.note_private)
+        return cls(
+            id=row.id,
+            space_id=row.space_id,
+            author_id=row.author_id,
+            author_role=access.role_of(row.author_id),
+            felt_safety=row.felt_safety,
+            regulation=row.regulation,
+            predicted_safety=row.predicted_safety,
+            note=row.note if note_visible else None,
+            note_private=row.note_private if is_author else None,
+            tags=list(row.tags),
+            created_at=row.created_at,
+        )
+
+
+def create(
+    *,
+    actor: User,
+    space_id: int,
+    felt_safety: int | None,
+    regulation: int | None,
+    predicted_safety: int | None,
+    note: str | None,
+    note_private: bool,
+    tags: list[str],
+) -> CheckinView:
+    """Record a partner's check-in and chain it into the space's ledger."""
+    access = policy.access(actor, space_id)
+    access.require_role(*PARTNER_ROLES)
+    _check_scores_for_role(access.role, felt_safety=felt_safety, predicted_safety=predicted_safety)
+    row = Checkin(
+        space_id=space_id,
+        author_id=actor.id,
+        felt_safety=felt_safety,
+        regulation=regulation,
+        predicted_safety=predicted_safety,
+        note=note,
+        note_private=note_private,
+        tags=tags,
+        created_at=utcnow(),
+    )
+    db.session.add(row)
+    record_service.append(space_id=space_id, row=row)
+    db.session.commit()
+    return CheckinView.of(row, access)
+
+
+def _check_scores_for_role(
+    role: str, *, felt_safety: int | None, predicted_safety: int | None
+) -> None:
+    """Felt safety is the hurt partner's to give; predicted safety the repairing partner's."""
+    if role == "hurt" and felt_safety is None:
+        raise Invalid("felt_safety", FELT_SAFETY_REQUIRED)
+    if role == "hurt" and predicted_safety is not None:
+        raise Invalid("predicted_safety", PREDICTED_SAFETY_IS_THE_REPAIRING_PARTNERS)
+    if role == "repairing" and felt_safety is not None:
+        raise Invalid("felt_safety", FELT_SAFETY_IS_THE_HURT_PARTNERS)
+
+
+def get_visible(*, actor: User, space_id: int, checkin_id: int) -> CheckinView:
+    """One check-in the actor may see; NotFound for any other."""
+    access = policy.access(actor, space_id)
+    row = db.session.get(Checkin, checkin_id)
+    if row is None or row.space_id != space_id or not access.can_see(row.author_id, "checkins"):
+        raise NotFound(CHECKIN_NOT_FOUND)
+    return CheckinView.of(row, access)
+
+
+def list_visible(
+    *,
+    actor: User,
+    space_id: int,
+    first: date | None,
+    last: date | None,
+    author_id: int | None,
+    limit: int,
+    before: int | None,
+) -> Page[CheckinView]:
+    """The check-ins the actor may see, newest first, within local days first..last."""
+    access = policy.access(actor, space_id)
+    authors = access.owners_visible("checkins")
+    if author_id is not None:
+        authors &= {author_id}
+    query = select(Checkin).where(Checkin.space_id == space_id, Checkin.author_id.in_(authors))
+    query = _within_local_days(query, first=first, last=last, timezone=actor.timezone)
+    page = paginate(query, Checkin.id, limit=limit, before=before)
+    return Page(
+        items=[CheckinView.of(row, access) for row in page.items], next_before=page.next_before
+    )
+
+
+def _within_local_days(
+    query: Select, *, first: date | None, last: date | None, timezone: str
+) -> Select:
+    """Narrow query to check-ins made on local days first..last (either end may be open)."""
+    if first is not None:
+        query = query.where(Checkin.created_at >= start_of_day(first, timezone))
+    if last is not None:
+        query = query.where(Checkin.created_at < start_of_day(last + timedelta(days=1), timezone))
+    return query
+
+
+def safety_trend(
+    *, actor: User, space_id: int, first: date | None, last: date | None, bucket: str
+) -> trends.SafetyTrend:
+    """Felt safety per local day or week for the actor, with attunement where both are visible."""
+    access = policy.access(actor, space_id)
+    timezone = actor.timezone
+    today = today_in(timezone)
+    first, last = trends.resolve_range(first=first, last=last, today=today, bucket=bucket)
+    felt, predicted = _visible_readings(access, first=first, last=last, timezone=timezone)
+    return trends.summarise(
+        felt=felt, predicted=predicted, first=first, last=last, bucket=bucket, timezone=timezone
+    )
+
+
+def _visible_readings(
+    access: policy.Access, *, first: date, last: date, timezone: str
+) -> tuple[list[trends.Reading], list[trends.Reading] | None]:
+    """The hurt partner's felt safety the caller may see, and the repairing partner's
+    predicted safety too (else None) when the caller may see both partners' check-ins."""
+    partners = {m.role: user_id for user_id, m in access.members.items() if m.role in PARTNER_ROLES}
+    hurt_id, repairing_id = partners.get("hurt"), partners.get("repairing")
+    visible = access.owners_visible("checkins")
+    both_visible = hurt_id in visible and repairing_id in visible
+    authors = visible & ({hurt_id, repairing_id} if both_visible else {hurt_id})
+    felt: list[trends.Reading] = []
+    predicted: list[trends.Reading] = []
+    for author_id, moment, felt_safety, predicted_safety in _scores(
+        access.space_id, authors=authors, first=first, last=last, timezone=timezone
+    ):
+        if author_id == hurt_id and felt_safety is not None:
+            felt.append((moment, felt_safety))
+        elif author_id == repairing_id and predicted_safety is not None:
+            predicted.append((moment, predicted_safety))
+    return felt, predicted if both_visible else None
+
+
+def _scores(
+    space_id: int, *, authors: set[int | None], first: date, last: date, timezone: str
+) -> list[tuple[int, datetime, int | None, int | None]]:
+    """Every score the trend needs, in one query, from the rolling window's first day on."""
+    query = select(
+        Checkin.author_id, Checkin.created_at, Checkin.felt_safety, Checkin.predicted_safety
+    ).where(Checkin.space_id == space_id, Checkin.author_id.in_(authors - {None}))
+    start = trends.lookback_start(first)
+    query = _within_local_days(query, first=start, last=last, timezone=timezone)
+    return [tuple(row) for row in db.session.execute(query)]
