@@ -12,6 +12,7 @@ from mend.auth.models import User
 from mend.checkins import trends
 from mend.checkins.models import Checkin
 from mend.clock import start_of_day, today_in
+from mend.consent.access_log import Read, reads_by_owner, record_reads
 from mend.database import utcnow
 from mend.errors import Invalid, NotFound
 from mend.extensions import db
@@ -117,7 +118,9 @@ def get_visible(*, actor: User, space_id: int, checkin_id: int) -> CheckinView:
     row = db.session.get(Checkin, checkin_id)
     if row is None or row.space_id != space_id or not access.can_see(row.author_id, "checkins"):
         raise NotFound(CHECKIN_NOT_FOUND)
-    return CheckinView.of(row, access)
+    view = CheckinView.of(row, access)
+    record_reads(access, _reads([view]))
+    return view
 
 
 def list_visible(
@@ -138,9 +141,25 @@ def list_visible(
     query = select(Checkin).where(Checkin.space_id == space_id, Checkin.author_id.in_(authors))
     query = _within_local_days(query, first=first, last=last, timezone=actor.timezone)
     page = paginate(query, Checkin.id, limit=limit, before=before)
-    return Page(
-        items=[CheckinView.of(row, access) for row in page.items], next_before=page.next_before
+    items = [CheckinView.of(row, access) for row in page.items]
+    record_reads(access, _reads(items))
+    return Page(items=items, next_before=page.next_before)
+
+
+def _reads(items: list[CheckinView]) -> list[Read]:
+    """What a page of check-ins showed, per owner: scores, and notes where shown."""
+    if not items:
+        return []
+    span = f"{items[-1].created_at.date()} to {items[0].created_at.date()}"
+    scores = reads_by_owner(
+        (i.author_id for i in items), "checkins", lambda n: f"{n} check-ins, {span}"
     )
+    notes = reads_by_owner(
+        (i.author_id for i in items if i.note is not None),
+        "checkin_notes",
+        lambda n: f"{n} check-in notes, {span}",
+    )
+    return scores + notes
 
 
 def _within_local_days(
@@ -163,9 +182,14 @@ def safety_trend(
     today = today_in(timezone)
     first, last = trends.resolve_range(first=first, last=last, today=today, bucket=bucket)
     felt, predicted = _visible_readings(access, first=first, last=last, timezone=timezone)
-    return trends.summarise(
+    trend = trends.summarise(
         felt=felt, predicted=predicted, first=first, last=last, bucket=bucket, timezone=timezone
     )
+    shown = access.owners_visible("checkins") if felt or predicted else set()
+    record_reads(
+        access, [Read(owner, "checkins", f"safety trend {first} to {last}") for owner in shown]
+    )
+    return trend
 
 
 def _visible_readings(

@@ -6,7 +6,8 @@ no read receipts and no counts of how often someone looked at something.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -63,3 +64,11 @@ def list_mine(
         AccessLogEntry.space_id == access.space_id, AccessLogEntry.owner_id == actor.id
     )
     return paginate(query, AccessLogEntry.id, limit=limit, before=before)
+
+
+def reads_by_owner(
+    owner_ids: Iterable[int | None], category: str, describe: Callable[[int], str]
+) -> list[Read]:
+    """One Read per distinct owner, described by describe(count of that owner's records)."""
+    counts = Counter(owner for owner in owner_ids if owner is not None)
+    return [Read(owner, category, describe(count)) for owner, count in counts.items()]

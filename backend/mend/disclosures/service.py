@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mend import clock, policy
 from mend.auth.models import User
+from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
 from mend.disclosures import views
 from mend.disclosures.models import (
@@ -88,13 +89,20 @@ def list_visible(
         Disclosure.author_id.in_(access.owners_visible(CATEGORY)),
     )
     page = paginate(query, Disclosure.id, limit=limit, before=before)
-    return Page(items=views.summaries(access, page.items), next_before=page.next_before)
+    items = views.summaries(access, page.items)
+    authors = (item.author_id for item in items)
+    record_reads(access, reads_by_owner(authors, CATEGORY, lambda n: f"{n} disclosures (list)"))
+    return Page(items=items, next_before=page.next_before)
 
 
 def get_visible(*, actor: User, space_id: int, disclosure_id: int) -> DisclosureDetailView:
     """One disclosure with its revisions and the replies the actor may read."""
     access = policy.access(actor, space_id)
-    return views.detail(access, _visible(access, disclosure_id))
+    detail = views.detail(access, _visible(access, disclosure_id))
+    authors = {detail.author_id} | {response.author_id for response in detail.responses}
+    described = f"disclosure {detail.id} with its history and replies"
+    record_reads(access, reads_by_owner(authors, CATEGORY, lambda _n: described))
+    return detail
 
 
 def revise(
