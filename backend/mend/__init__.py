@@ -73,6 +73,9 @@ def _register_blueprints(app: Flask) -> None:
     domains = (health, auth, spaces, disclosures, commitments, checkins, consent, record, therapist)
     for domain in domains:
         api.register_blueprint(domain.blp)
+    from mend.web import web
+
+    app.register_blueprint(web)
 
 
 def _register_cli(app: Flask) -> None:

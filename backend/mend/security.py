@@ -10,7 +10,7 @@ from flask_login import current_user
 from mend.errors import API_PREFIX, Unauthorized
 
 V = TypeVar("V")
-PUBLIC_ENDPOINTS = frozenset({"api-docs.openapi_json"})
+PUBLIC_ENDPOINTS = frozenset({"api-docs.openapi_json", "web.app_shell"})
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
