@@ -13,6 +13,7 @@ from mend.config import Settings, load_settings
 from mend.database import IdConverter, configure_sqlite
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
+from mend.live.sockets import init_live
 from mend.security import init_security
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -50,6 +51,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
     login_manager.unauthorized_handler(_unauthorized)
     api.init_app(app)
+    init_live(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
@@ -60,6 +62,7 @@ def _unauthorized():  # type: ignore[no-untyped-def]
 
 
 def _register_blueprints(app: Flask) -> None:
+    from mend.account import routes as account
     from mend.auth import routes as auth
     from mend.checkins import routes as checkins
     from mend.commitments import routes as commitments
@@ -68,9 +71,22 @@ def _register_blueprints(app: Flask) -> None:
     from mend.health import routes as health
     from mend.record import routes as record
     from mend.spaces import routes as spaces
+    from mend.therapist import report_routes as report
     from mend.therapist import routes as therapist
 
-    domains = (health, auth, spaces, disclosures, commitments, checkins, consent, record, therapist)
+    domains = (
+        health,
+        auth,
+        spaces,
+        disclosures,
+        commitments,
+        checkins,
+        consent,
+        record,
+        therapist,
+        report,
+        account,
+    )
     for domain in domains:
         api.register_blueprint(domain.blp)
     from mend.web import web

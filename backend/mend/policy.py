@@ -124,19 +124,44 @@ def in_force(change: ConsentChange, now: datetime) -> bool:
 
 def access(user: User, space_id: int) -> Access:
     """The user's access to a space; NotFound if they are not in it."""
-    members = {
-        m.user_id: m
-        for m in db.session.scalars(
-            select(Membership).where(Membership.space_id == space_id).order_by(Membership.id)
-        )
-        if m.active or m.role != "therapist"
-    }
+    members = _members(space_id)
     membership = members.get(user.id)
     if membership is None or not membership.active:
         raise NotFound(SPACE_NOT_FOUND)
     return Access(
         user=user, membership=membership, members=members, received=_received(user, space_id)
     )
+
+
+def member_accesses(space_id: int) -> list[Access]:
+    """The access of every active member of a space, loaded in three queries."""
+    members = _members(space_id)
+    active = [m.user_id for m in members.values() if m.active]
+    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(active)))}
+    changes = db.session.scalars(
+        select(ConsentChange)
+        .where(ConsentChange.space_id == space_id, ConsentChange.viewer_id.in_(active))
+        .order_by(ConsentChange.id)
+    )
+    received: dict[int, dict[tuple[int, str], ConsentChange]] = {uid: {} for uid in active}
+    for change in changes:
+        received[change.viewer_id][(change.owner_id, change.category)] = change
+    return [
+        Access(user=users[uid], membership=members[uid], members=members, received=received[uid])
+        for uid in active
+        if uid in users
+    ]
+
+
+def _members(space_id: int) -> dict[int, Membership]:
+    """Current members and departed partners (whose record stays readable), by user id."""
+    return {
+        m.user_id: m
+        for m in db.session.scalars(
+            select(Membership).where(Membership.space_id == space_id).order_by(Membership.id)
+        )
+        if m.active or m.role != "therapist"
+    }
 
 
 def _received(user: User, space_id: int) -> dict[tuple[int, str], ConsentChange]:

@@ -12,6 +12,7 @@ from mend.auth import service
 from mend.auth.schemas import CsrfOut, LoginIn, RegisterIn, UserOut
 from mend.auth.throttle import login_limits
 from mend.extensions import login_manager
+from mend.live.sockets import disconnect_user
 from mend.security import public
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and login")
@@ -69,7 +70,9 @@ class Logout(MethodView):
     @blp.response(204)
     def post(self):
         """Log out; the session cookie stops working everywhere at once."""
-        service.close_session(token=current_user.session_token)
+        token = current_user.session_token
+        service.close_session(token=token)
+        disconnect_user(current_user.id, session_token=token)
         logout_user()
         session.clear()
 

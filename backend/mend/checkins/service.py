@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 
 from mend import policy
 from mend.auth.models import User
-from mend.checkins import trends
+from mend.checkins import events, trends
 from mend.checkins.models import Checkin
 from mend.clock import start_of_day, today_in
 from mend.consent.access_log import Read, reads_by_owner, record_reads
@@ -96,8 +96,10 @@ def create(
     )
     db.session.add(row)
     record_service.append(space_id=space_id, row=row)
+    view = CheckinView.of(row, access)
     db.session.commit()
-    return CheckinView.of(row, access)
+    events.created(space_id=space_id, checkin_id=view.id)
+    return view
 
 
 def _check_scores_for_role(

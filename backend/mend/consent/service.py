@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 
 from mend import policy
 from mend.auth.models import User
+from mend.consent import events
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.errors import Invalid
 from mend.extensions import db
@@ -83,6 +84,7 @@ def grant(
         )
     )
     db.session.commit()
+    events.changed(space_id=space_id, concerned={actor.id, viewer_id})
     return next(
         g
         for g in _given(policy.access(actor, space_id))
@@ -95,6 +97,7 @@ def stop_all(*, actor: User, space_id: int) -> Overview:
     access = policy.access(actor, space_id)
     revoke_everything(access)
     db.session.commit()
+    events.changed(space_id=space_id, concerned=set(access.members))
     return overview(actor=actor, space_id=space_id)
 
 

@@ -16,7 +16,7 @@ from mend import clock, policy
 from mend.auth.models import User
 from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
-from mend.disclosures import views
+from mend.disclosures import events, views
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
@@ -76,6 +76,7 @@ def create(
     )
     view = views.detail(access, disclosure)
     db.session.commit()
+    events.changed("disclosure.created", space_id=space_id, disclosure_id=view.id)
     return view
 
 
@@ -132,6 +133,7 @@ def revise(
     _write(space_id, revision)
     view = views.detail(access, disclosure)
     db.session.commit()
+    events.changed("disclosure.revised", space_id=space_id, disclosure_id=view.id)
     return view
 
 
@@ -144,6 +146,7 @@ def respond(*, actor: User, space_id: int, disclosure_id: int, body: str) -> Res
     _write(space_id, response)
     view = views.fill_view(ResponseView, response)
     db.session.commit()
+    events.responded(space_id=space_id, disclosure_id=disclosure_id, response_id=view.id)
     return view
 
 
@@ -167,6 +170,9 @@ def acknowledge(*, actor: User, space_id: int, disclosure_id: int) -> Acknowledg
         return existing
     view = views.acknowledgement_view(acknowledgement)
     db.session.commit()
+    events.acknowledged(
+        space_id=space_id, disclosure_id=disclosure_id, acknowledgement_id=acknowledgement.id
+    )
     return view
 
 

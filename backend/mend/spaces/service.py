@@ -14,6 +14,7 @@ from mend.consent import service as consent
 from mend.database import utcnow
 from mend.errors import Conflict, Forbidden, Gone, NotFound
 from mend.extensions import db
+from mend.spaces import events
 from mend.spaces.models import PARTNER_ROLES, Invite, Membership, Space
 from mend.tokens import digest, new_token
 
@@ -90,6 +91,7 @@ def accept(*, actor: User, code: str) -> Membership:
     except IntegrityError:
         db.session.rollback()
         raise Conflict(ROLE_FILLED, slug="role-filled") from None
+    events.membership_changed("member.joined", space_id=membership.space_id)
     return membership
 
 
@@ -99,6 +101,7 @@ def leave(*, actor: User, space_id: int) -> None:
     consent.revoke_everything(access)
     access.membership.left_at = access.now
     db.session.commit()
+    events.membership_changed("member.left", space_id=space_id)
 
 
 def _redeemable_invite(actor: User, code: str) -> Invite:

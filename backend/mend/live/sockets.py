@@ -1,0 +1,78 @@
+"""Socket.IO connections: who may connect, their private room, and disconnecting them.
+
+A client connects with its session cookie and joins only `user:<id>`;
+clients never choose rooms. Which sockets belong to which login session is
+kept in a registry (Redis when configured, so any process can find them) so
+that logout, password change and account deletion can close them at once.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import socketio
+from flask import Flask, request
+from flask_login import current_user
+from flask_socketio import join_room
+
+from mend.extensions import socketio as sio
+from mend.live.registry import SocketRegistry
+from mend.tokens import digest
+
+EVENT = "mend:event"
+CHANNEL = "mend-live"
+REDIS_TIMEOUT_SECONDS = 2
+
+log = logging.getLogger(__name__)
+registry = SocketRegistry()
+
+
+def user_room(user_id: int) -> str:
+    """The private room of one user's open sockets."""
+    return f"user:{user_id}"
+
+
+def init_live(app: Flask) -> None:
+    """Bind Socket.IO to the app: same-origin only, Redis as the queue when configured."""
+    settings = app.config["MEND"]
+    options: dict[str, object] = {
+        "cors_allowed_origins": list(settings.allowed_origins) or None,
+        "manage_session": False,
+        "logger": False,
+        "engineio_logger": False,
+    }
+    if settings.redis_url:
+        options["client_manager"] = socketio.RedisManager(
+            settings.redis_url,
+            channel=CHANNEL,
+            redis_options={
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
+        )
+    sio.init_app(app, **options)
+    registry.configure(settings.redis_url)
+
+
+@sio.on("connect")
+def _connect(_auth: object = None) -> bool:
+    if not current_user.is_authenticated:
+        return False
+    join_room(user_room(current_user.id))
+    registry.add(request.sid, user_id=current_user.id, session=digest(current_user.session_token))
+    return True
+
+
+@sio.on("disconnect")
+def _disconnect(*_args: object) -> None:
+    registry.remove(request.sid)
+
+
+def disconnect_user(user_id: int, *, session_token: str | None = None) -> None:
+    """Close a user's open sockets in every process: one login session's, or all of them."""
+    session = digest(session_token) if session_token else None
+    for sid in registry.sids(user_id, session=session):
+        try:
+            sio.server.disconnect(sid, namespace="/")
+        except Exception:  # a socket that is already gone is fine
+            log.debug("socket already disconnected")

@@ -1,0 +1,148 @@
+"""Each event reaches exactly the members who may see it, in the shape the REST API shows them."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from tests.builders import ApiClient, Couple, add_therapist, make_couple
+from tests.live.conftest import Connect, events, types
+
+CANARY = "canary-private-4471"
+
+
+def disclose(couple: Couple) -> dict:
+    response = couple.repairing.post(
+        f"/spaces/{couple.space_id}/disclosures",
+        json={"title": "What happened", "body": "The whole truth.", "category": "contact"},
+    )
+    assert response.status_code == 201
+    return response.get_json()
+
+
+def check_in(partner: ApiClient, space_id: int, **body: object) -> dict:
+    response = partner.post(f"/spaces/{space_id}/checkins", json=body)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def grant(owner: ApiClient, space_id: int, viewer_id: int, category: str, granted=True) -> None:  # type: ignore[no-untyped-def]
+    path = f"/spaces/{space_id}/consents/{viewer_id}/{category}"
+    assert owner.put(path, json={"granted": granted}).status_code == 200
+
+
+def test_anonymous_sockets_are_refused(app: Flask, connect: Connect) -> None:
+    assert not connect(ApiClient(app)).is_connected()
+
+
+def test_a_new_disclosure_reaches_the_hurt_partner_as_the_api_shows_it(
+    couple: Couple, connect: Connect
+) -> None:
+    hurt_socket = connect(couple.hurt)
+    disclosure = disclose(couple)
+    [event] = events(hurt_socket)
+    assert event["type"] == "disclosure.created"
+    assert event["space_id"] == couple.space_id
+    rest = couple.hurt.get(f"/spaces/{couple.space_id}/disclosures/{disclosure['id']}")
+    assert event["data"] == rest.get_json()
+
+
+def test_the_authors_other_tabs_get_their_own_events(couple: Couple, connect: Connect) -> None:
+    first_tab, second_tab = connect(couple.repairing), connect(couple.repairing)
+    disclose(couple)
+    assert types(first_tab) == types(second_tab) == ["disclosure.created"]
+
+
+def test_outsiders_and_therapists_without_grants_receive_nothing(
+    app: Flask, couple: Couple, connect: Connect
+) -> None:
+    therapist = add_therapist(app, couple)
+    other = make_couple(app)
+    sockets = [connect(therapist), connect(other.hurt), connect(other.repairing)]
+    disclose(couple)
+    check_in(couple.hurt, couple.space_id, felt_safety=4)
+    assert [types(s) for s in sockets] == [[], [], []]
+
+
+def test_check_in_notes_follow_consent_and_private_notes_never_travel(
+    app: Flask, couple: Couple, connect: Connect
+) -> None:
+    therapist = add_therapist(app, couple)
+    grant(couple.hurt, couple.space_id, therapist.id, "checkins")
+    grant(couple.hurt, couple.space_id, therapist.id, "checkin_notes")
+    partner_socket, therapist_socket = connect(couple.repairing), connect(therapist)
+
+    check_in(couple.hurt, couple.space_id, felt_safety=3, note="shared with my therapist")
+    check_in(couple.hurt, couple.space_id, felt_safety=3, note=CANARY, note_private=True)
+
+    to_partner, to_therapist = events(partner_socket), events(therapist_socket)
+    assert [e["data"]["note"] for e in to_partner] == [None, None]
+    assert [e["data"]["note"] for e in to_therapist] == ["shared with my therapist", None]
+    assert CANARY not in str(to_partner) + str(to_therapist)
+
+
+def test_revoking_a_grant_stops_delivery_at_once(
+    app: Flask, couple: Couple, connect: Connect
+) -> None:
+    therapist = add_therapist(app, couple)
+    grant(couple.hurt, couple.space_id, therapist.id, "checkins")
+    therapist_socket = connect(therapist)
+    check_in(couple.hurt, couple.space_id, felt_safety=5)
+    assert types(therapist_socket) == ["checkin.created"]
+
+    grant(couple.hurt, couple.space_id, therapist.id, "checkins", granted=False)
+    assert types(therapist_socket) == ["consent.changed"]
+    check_in(couple.hurt, couple.space_id, felt_safety=6)
+    assert types(therapist_socket) == []
+
+
+def test_a_partner_who_left_receives_nothing_more(couple: Couple, connect: Connect) -> None:
+    repairing_socket, hurt_socket = connect(couple.repairing), connect(couple.hurt)
+    assert couple.repairing.post(f"/spaces/{couple.space_id}/leave").status_code == 204
+    assert types(hurt_socket) == ["member.left"]
+    types(repairing_socket)
+    check_in(couple.hurt, couple.space_id, felt_safety=5)
+    assert types(repairing_socket) == []
+
+
+def test_consent_changes_reach_owner_and_viewer_only(
+    app: Flask, couple: Couple, connect: Connect
+) -> None:
+    therapist = add_therapist(app, couple)
+    sockets = {
+        name: connect(api)
+        for name, api in {
+            "hurt": couple.hurt,
+            "repairing": couple.repairing,
+            "therapist": therapist,
+        }.items()
+    }
+    grant(couple.hurt, couple.space_id, therapist.id, "checkins")
+    received = {name: events(socket) for name, socket in sockets.items()}
+    assert [e["type"] for e in received["hurt"]] == ["consent.changed"]
+    assert [e["type"] for e in received["therapist"]] == ["consent.changed"]
+    assert received["repairing"] == []
+    assert received["therapist"][0]["data"]["received"][0]["category"] == "checkins"
+
+
+def test_joining_is_announced_to_the_space(app: Flask, couple: Couple, connect: Connect) -> None:
+    hurt_socket = connect(couple.hurt)
+    add_therapist(app, couple)
+    [event] = events(hurt_socket)
+    assert event["type"] == "member.joined"
+    assert {m["role"] for m in event["data"]["members"]} == {"hurt", "repairing", "therapist"}
+
+
+def test_a_refused_write_publishes_nothing(couple: Couple, connect: Connect) -> None:
+    hurt_socket = connect(couple.hurt)
+    response = couple.repairing.post(f"/spaces/{couple.space_id}/checkins", json={"felt_safety": 5})
+    assert response.status_code == 422
+    assert types(hurt_socket) == []
+
+
+def test_logout_disconnects_that_sessions_sockets(
+    app: Flask, couple: Couple, connect: Connect
+) -> None:
+    socket = connect(couple.hurt)
+    assert socket.is_connected()
+    assert couple.hurt.post("/auth/logout").status_code == 204
+    assert not socket.is_connected()
