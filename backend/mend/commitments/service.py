@@ -1,0 +1,399 @@
+"""Commitment rules: promising, changing status, reporting checks and reviewing them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.exc import IntegrityError
+
+from mend import clock, policy
+from mend.auth.models import User
+from mend.commitments import reliability
+from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.database import utcnow
+from mend.errors import Conflict, Invalid, NotFound
+from mend.extensions import db
+from mend.pagination import Page, paginate
+from mend.record import service as record_service
+from mend.spaces.models import Space
+
+CATEGORY = "commitments"
+NOT_FOUND = "We couldn't find that commitment."
+MAX_DAYS_AHEAD = 366
+Change = CommitmentStatusChange
+CHECK_FIELDS = ("id", "commitment_id", "period_start", "outcome", "note", "created_at")
+COMMITMENT_FIELDS = (
+    "id", "space_id", "author_id", "title", "description", "cadence", "starts_on", "created_at"
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CheckView:
+    """A check as the viewer sees it: `review` is the newest one, if they may see it."""
+
+    id: int
+    commitment_id: int
+    period_start: date
+    outcome: str
+    note: str | None
+    created_at: datetime
+    review: CheckReview | None
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    """A commitment with what its history says now: status, reliability, streak."""
+
+    id: int
+    space_id: int
+    author_id: int | None
+    title: str
+    description: str | None
+    cadence: str
+    starts_on: date
+    created_at: datetime
+    status: str
+    reliability: float
+    streak: int
+    current_check: CheckView | None
+    checks: list[CheckView] = field(default_factory=list)
+    status_history: list[CommitmentStatusChange] = field(default_factory=list)
+
+
+def create(
+    *,
+    actor: User,
+    space_id: int,
+    title: str,
+    description: str | None,
+    cadence: str,
+    starts_on: date | None,
+) -> CommitmentView:
+    """Make a new commitment, starting today (the actor's) unless another day is given."""
+    access = policy.access(actor, space_id)
+    access.require_role("repairing")
+    today = clock.today_in(actor.timezone)
+    if starts_on is not None and starts_on > today + timedelta(days=MAX_DAYS_AHEAD):
+        raise Invalid("starts_on", "Please choose a start within the coming year.")
+    commitment = Commitment(
+        space_id=space_id,
+        author_id=actor.id,
+        title=title,
+        description=description,
+        cadence=cadence,
+        starts_on=starts_on or today,
+        created_at=utcnow(),
+    )
+    _record(space_id, commitment)
+    return _summaries(access, [commitment])[0]
+
+
+def list_visible(
+    *, actor: User, space_id: int, limit: int, before: int | None
+) -> Page[CommitmentView]:
+    """The commitments the actor may see, newest first, with reliability and streak."""
+    access = policy.access(actor, space_id)
+    authors = access.owners_visible(CATEGORY)
+    query = select(Commitment).where(
+        Commitment.space_id == space_id, Commitment.author_id.in_(authors)
+    )
+    page = paginate(query, Commitment.id, limit=limit, before=before)
+    return Page(items=_summaries(access, page.items), next_before=page.next_before)
+
+
+def get_visible(*, actor: User, space_id: int, commitment_id: int) -> CommitmentView:
+    """One commitment with every check (newest first) and its status history (oldest first)."""
+    access = policy.access(actor, space_id)
+    return _detail(access, _visible(access, commitment_id))
+
+
+def change_status(
+    *, actor: User, space_id: int, commitment_id: int, status: str, reason: str
+) -> CommitmentView:
+    """Pause, resume, complete or withdraw a commitment; the change and its reason are kept."""
+    access = policy.access(actor, space_id)
+    access.require_role("repairing")
+    commitment = _visible(access, commitment_id)
+    _lock_space(space_id)
+    current = _status_now(commitment)
+    if current in reliability.FINAL_STATUSES:
+        raise Conflict(f"This commitment is {current}; that is where its story rests.")
+    if current == status:
+        raise Conflict(f"This commitment is already {status}.")
+    change = Change(
+        commitment_id=commitment.id,
+        author_id=actor.id,
+        status=status,
+        reason=reason,
+        effective_on=clock.today_in(actor.timezone),
+        created_at=utcnow(),
+    )
+    _record(space_id, change)
+    return _detail(access, commitment)
+
+
+def add_check(
+    *,
+    actor: User,
+    space_id: int,
+    commitment_id: int,
+    period_start: date,
+    outcome: str,
+    note: str | None,
+) -> CheckView:
+    """Report how one day or week went; each period is reported once."""
+    access = policy.access(actor, space_id)
+    access.require_role("repairing")
+    commitment = _visible(access, commitment_id)
+    _lock_space(space_id)
+    status = _status_now(commitment)
+    if status in reliability.FINAL_STATUSES:
+        raise Conflict(f"This commitment is {status}, so it doesn't take new check-ins.")
+    period = _valid_period(commitment, period_start, clock.today_in(actor.timezone))
+    check = CommitmentCheck(
+        commitment_id=commitment.id,
+        period_start=period,
+        outcome=outcome,
+        note=note,
+        created_at=utcnow(),
+    )
+    _save_once(space_id, check)
+    return _check_view(access, check, review=None)
+
+
+def review(
+    *,
+    actor: User,
+    space_id: int,
+    commitment_id: int,
+    check_id: int,
+    verdict: str,
+    note: str | None,
+) -> CheckReview:
+    """Confirm or dispute a check; the newest review is the one that stands."""
+    access = policy.access(actor, space_id)
+    access.require_role("hurt")
+    commitment = _visible(access, commitment_id)
+    check = db.session.scalar(
+        select(CommitmentCheck).where(
+            CommitmentCheck.id == check_id, CommitmentCheck.commitment_id == commitment.id
+        )
+    )
+    if check is None:
+        raise NotFound("We couldn't find that check-in.")
+    row = CheckReview(
+        check_id=check.id, author_id=actor.id, verdict=verdict, note=note, created_at=utcnow()
+    )
+    _record(space_id, row)
+    return row
+
+
+def _record(space_id: int, row: Any) -> None:
+    """Store a row of the trust record with its ledger entry, in one commit."""
+    db.session.add(row)
+    record_service.append(space_id=space_id, row=row)
+    db.session.commit()
+
+
+def _visible(access: policy.Access, commitment_id: int) -> Commitment:
+    """The commitment, if it is in the space and the viewer may see it; otherwise NotFound."""
+    commitment = db.session.scalar(
+        select(Commitment).where(
+            Commitment.id == commitment_id, Commitment.space_id == access.space_id
+        )
+    )
+    if commitment is None or not access.can_see(commitment.author_id, CATEGORY):
+        raise NotFound(NOT_FOUND)
+    return commitment
+
+
+def _lock_space(space_id: int) -> None:
+    """Writers queue on the space row, so two writes at once cannot both pass the checks.
+
+    The same lock the ledger takes (FOR NO KEY UPDATE on PostgreSQL), taken earlier.
+    """
+    lock = select(Space.id).where(Space.id == space_id).with_for_update(key_share=True)
+    db.session.execute(lock)
+
+
+def _status_now(commitment: Commitment) -> str:
+    """The newest status change decides; before any, a commitment is active."""
+    newest = db.session.scalar(
+        select(Change.status)
+        .where(Change.commitment_id == commitment.id)
+        .order_by(Change.id.desc())
+        .limit(1)
+    )
+    return newest or "active"
+
+
+def _valid_period(commitment: Commitment, day: date, today: date) -> date:
+    """The start of the period containing day, if that period has begun and is in range."""
+    cadence = commitment.cadence
+    period = reliability.period_of(day, cadence)
+    if period > today:
+        unit = "week" if cadence == "weekly" else "day"
+        message = f"This {unit} hasn't begun yet; you can check in once it has."
+        raise Invalid("period_start", message)
+    if period < reliability.period_of(commitment.starts_on, cadence):
+        raise Invalid(
+            "period_start",
+            f"This commitment starts on {commitment.starts_on.isoformat()}; "
+            "there is nothing to check in before then.",
+        )
+    return period
+
+
+def _save_once(space_id: int, check: CommitmentCheck) -> None:
+    """Store a check; a second one for the same period is a conflict, even in a race."""
+    taken = "This period already has a check-in. Each period is reported once."
+    exists = select(CommitmentCheck.id).where(
+        CommitmentCheck.commitment_id == check.commitment_id,
+        CommitmentCheck.period_start == check.period_start,
+    )
+    if db.session.scalar(exists) is not None:
+        raise Conflict(taken)
+    try:
+        _record(space_id, check)
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(taken) from None
+
+
+def _summaries(access: policy.Access, commitments: list[Commitment]) -> list[CommitmentView]:
+    """Each commitment with its status, reliability, streak and current check.
+
+    The history of all of them is loaded together, in a fixed number of queries.
+    """
+    ids = [c.id for c in commitments]
+    changes = _group(_rows(Change, ids, Change.effective_on, Change.status))
+    checks = _group(
+        _rows(CommitmentCheck, ids, CommitmentCheck.period_start, CommitmentCheck.outcome)
+    )
+    verdicts = _reviews_of(
+        CommitmentCheck.commitment_id.in_(ids),
+        *(CheckReview.check_id, CheckReview.verdict, CheckReview.author_id),
+    )
+    reviews = _newest(db.session.execute(verdicts))
+    views, current_ids = [], []
+    for commitment in commitments:
+        view, current_id = _summary(
+            access, commitment, changes[commitment.id], checks[commitment.id], reviews
+        )
+        views.append(view)
+        current_ids += [current_id] if current_id is not None else []
+    current_checks = _check_views(access, CommitmentCheck.id.in_(current_ids))
+    by_commitment = {check.commitment_id: check for check in current_checks}
+    return [replace(view, current_check=by_commitment.get(view.id)) for view in views]
+
+
+def _summary(
+    access: policy.Access,
+    commitment: Commitment,
+    changes: list[Any],
+    checks: list[Any],
+    reviews: dict[int, Any],
+) -> tuple[CommitmentView, int | None]:
+    """One commitment's view, and the id of its current period's check if it has one."""
+    today = _author_today(access, commitment)
+    result = reliability.compute(
+        cadence=commitment.cadence,
+        starts_on=commitment.starts_on,
+        today=today,
+        checks={c.period_start: (c.outcome, _disputed(access, reviews.get(c.id))) for c in checks},
+        status_changes=[(c.effective_on, c.status) for c in changes],
+    )
+    current = reliability.period_of(today, commitment.cadence)
+    current_id = next((c.id for c in checks if c.period_start == current), None)
+    return _view(commitment, changes, result), current_id
+
+
+def _detail(access: policy.Access, commitment: Commitment) -> CommitmentView:
+    """The summary plus every check and the whole status history."""
+    summary = _summaries(access, [commitment])[0]
+    history = db.session.scalars(
+        select(Change).where(Change.commitment_id == commitment.id).order_by(Change.id)
+    )
+    return replace(
+        summary,
+        checks=_check_views(access, CommitmentCheck.commitment_id == commitment.id),
+        status_history=list(history),
+    )
+
+
+def _rows(model: Any, ids: list[int], *columns: Any) -> Iterable[Any]:
+    """Only the columns reliability needs, for every row of the given commitments."""
+    return db.session.execute(
+        select(model.id, model.commitment_id, *columns)
+        .where(model.commitment_id.in_(ids))
+        .order_by(model.id)
+    )
+
+
+def _group(rows: Iterable[Any]) -> defaultdict[int, list[Any]]:
+    grouped: defaultdict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row.commitment_id].append(row)
+    return grouped
+
+
+def _reviews_of(condition: ColumnElement[bool], *entities: Any) -> Select[Any]:
+    """Reviews of the checks matching condition, oldest first."""
+    return (
+        select(*entities)
+        .join(CommitmentCheck, CommitmentCheck.id == CheckReview.check_id)
+        .where(condition)
+        .order_by(CheckReview.id)
+    )
+
+
+def _newest(reviews: Iterable[Any]) -> dict[int, Any]:
+    """The newest review of each check: later rows overwrite earlier ones."""
+    return {review.check_id: review for review in reviews}
+
+
+def _check_views(access: policy.Access, condition: ColumnElement[bool]) -> list[CheckView]:
+    """Checks matching condition, newest period first, each with its visible review."""
+    checks = db.session.scalars(
+        select(CommitmentCheck).where(condition).order_by(CommitmentCheck.period_start.desc())
+    ).all()
+    reviews = _newest(db.session.scalars(_reviews_of(condition, CheckReview)))
+    return [_check_view(access, check, review=reviews.get(check.id)) for check in checks]
+
+
+def _check_view(access: policy.Access, check: CommitmentCheck, *, review: Any) -> CheckView:
+    visible = review is not None and access.can_see(review.author_id, CATEGORY)
+    copied = {name: getattr(check, name) for name in CHECK_FIELDS}
+    return CheckView(**copied, review=review if visible else None)
+
+
+def _disputed(access: policy.Access, review: Any) -> bool:
+    """A dispute lowers the score only for those who may see it (consent rule 7)."""
+    return (
+        review is not None
+        and review.verdict == "disputed"
+        and access.can_see(review.author_id, CATEGORY)
+    )
+
+
+def _author_today(access: policy.Access, commitment: Commitment) -> date:
+    """Today where the commitment's author lives: their days are the periods."""
+    member = access.members.get(commitment.author_id) if commitment.author_id else None
+    return clock.today_in(member.user.timezone if member else "UTC")
+
+
+def _view(
+    commitment: Commitment, changes: list[Any], result: reliability.Reliability
+) -> CommitmentView:
+    return CommitmentView(
+        **{name: getattr(commitment, name) for name in COMMITMENT_FIELDS},
+        status=changes[-1].status if changes else "active",
+        reliability=result.score,
+        streak=result.streak,
+        current_check=None,
+    )
