@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 from flask import Flask
 from flask.cli import with_appcontext
@@ -67,3 +69,21 @@ def _create_demo_space() -> None:
         write_history(people, days=DEMO_DAYS, today=today_in(DEMO_TIMEZONE))
         db.session.commit()
         bar.update(1)
+
+
+@click.group()
+def main() -> None:
+    """Mend's own command line (the `mend` script)."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Serve Mend with live updates for local use (production: gunicorn, see README)."""
+    from mend import create_app
+    from mend.extensions import socketio
+
+    app = create_app()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)

@@ -36,7 +36,7 @@ def init_live(app: Flask) -> None:
     """Bind Socket.IO to the app: same-origin only, Redis as the queue when configured."""
     settings = app.config["MEND"]
     options: dict[str, object] = {
-        "cors_allowed_origins": list(settings.allowed_origins) or None,
+        "cors_allowed_origins": _origin_check(settings.allowed_origins),
         "manage_session": False,
         "logger": False,
         "engineio_logger": False,
@@ -52,6 +52,21 @@ def init_live(app: Flask) -> None:
         )
     sio.init_app(app, **options)
     registry.configure(settings.redis_url)
+
+
+def _origin_check(extra_origins: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Same origin (as the browser addressed this server), plus any MEND_ALLOWED_ORIGINS."""
+
+    def allowed(origin: str | None, environ: dict) -> bool:
+        host = environ.get("HTTP_X_FORWARDED_HOST") or environ.get("HTTP_HOST", "")
+        schemes = {environ.get("wsgi.url_scheme", "http")}
+        forwarded = environ.get("HTTP_X_FORWARDED_PROTO")
+        if forwarded:
+            schemes.add(forwarded.split(",")[0].strip())
+        own = {f"{scheme}://{host.split(',')[0].strip()}" for scheme in schemes}
+        return origin is None or origin in own or origin in extra_origins
+
+    return allowed
 
 
 @sio.on("connect")
