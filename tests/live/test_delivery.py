@@ -146,3 +146,28 @@ def test_logout_disconnects_that_sessions_sockets(
     assert socket.is_connected()
     assert couple.hurt.post("/auth/logout").status_code == 204
     assert not socket.is_connected()
+
+
+def test_commitment_checks_and_disputes_reach_both_partners(
+    app: Flask, couple: Couple, connect: Connect
+) -> None:
+    therapist = add_therapist(app, couple)
+    sockets = [connect(couple.hurt), connect(couple.repairing), connect(therapist)]
+    base = f"/spaces/{couple.space_id}/commitments"
+    commitment = couple.repairing.post(
+        base, json={"title": "Phone open to you", "cadence": "daily"}
+    ).get_json()
+    today = commitment["starts_on"]
+    check = couple.repairing.post(
+        f"{base}/{commitment['id']}/checks", json={"period_start": today, "outcome": "kept"}
+    ).get_json()
+    review = couple.hurt.post(
+        f"{base}/{commitment['id']}/checks/{check['id']}/review", json={"verdict": "disputed"}
+    )
+    assert review.status_code == 201
+    expected = ["commitment.created", "commitment.checked", "commitment.reviewed"]
+    hurt_events, repairing_events, therapist_events = (events(s) for s in sockets)
+    assert [e["type"] for e in hurt_events] == expected
+    assert [e["type"] for e in repairing_events] == expected
+    assert repairing_events[-1]["data"]["verdict"] == "disputed"
+    assert therapist_events == []

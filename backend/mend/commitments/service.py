@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mend import clock, policy
 from mend.auth.models import User
-from mend.commitments import reliability
+from mend.commitments import events, reliability
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.database import utcnow
 from mend.errors import Conflict, Invalid, NotFound
@@ -90,7 +90,9 @@ def create(
         created_at=utcnow(),
     )
     _record(space_id, commitment)
-    return _summaries(access, [commitment])[0]
+    view = _summaries(access, [commitment])[0]
+    events.created(space_id=space_id, commitment_id=view.id)
+    return view
 
 
 def list_visible(
@@ -134,7 +136,9 @@ def change_status(
         created_at=utcnow(),
     )
     _record(space_id, change)
-    return _detail(access, commitment)
+    view = _detail(access, commitment)
+    events.updated(space_id=space_id, commitment_id=commitment_id)
+    return view
 
 
 def add_check(
@@ -163,7 +167,9 @@ def add_check(
         created_at=utcnow(),
     )
     _save_once(space_id, check)
-    return _check_view(access, check, review=None)
+    view = _check_view(access, check, review=None)
+    events.checked(space_id=space_id, commitment_id=commitment_id, check_id=view.id)
+    return view
 
 
 def review(
@@ -190,6 +196,7 @@ def review(
         check_id=check.id, author_id=actor.id, verdict=verdict, note=note, created_at=utcnow()
     )
     _record(space_id, row)
+    events.reviewed(space_id=space_id, commitment_id=commitment_id, review_id=row.id)
     return row
 
 
