@@ -95,3 +95,13 @@ def test_access_log_is_the_owners_alone(app: Flask, couple: Couple) -> None:
     assert therapist.get(f"/spaces/{couple.space_id}/access-log").get_json()["items"] == []
     other = make_couple(app)
     assert other.hurt.get(f"/spaces/{couple.space_id}/access-log").status_code == 404
+
+
+def test_therapist_reads_of_commitments_are_logged(app: Flask, couple: Couple) -> None:
+    therapist = add_therapist(app, couple)
+    base = f"/spaces/{couple.space_id}/commitments"
+    created = couple.repairing.post(base, json={"title": "Phone open", "cadence": "daily"})
+    grant(couple.repairing, couple.space_id, therapist.id, "commitments")
+    therapist.get(base)
+    therapist.get(f"{base}/{created.get_json()['id']}")
+    assert log_of(couple.repairing, couple.space_id) == [(therapist.id, "commitments")] * 2

@@ -15,6 +15,7 @@ from mend import clock, policy
 from mend.auth.models import User
 from mend.commitments import events, reliability
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
 from mend.errors import Conflict, Invalid, NotFound
 from mend.extensions import db
@@ -105,13 +106,20 @@ def list_visible(
         Commitment.space_id == space_id, Commitment.author_id.in_(authors)
     )
     page = paginate(query, Commitment.id, limit=limit, before=before)
-    return Page(items=_summaries(access, page.items), next_before=page.next_before)
+    items = _summaries(access, page.items)
+    owners = (item.author_id for item in items)
+    record_reads(access, reads_by_owner(owners, CATEGORY, lambda n: f"{n} commitments (list)"))
+    return Page(items=items, next_before=page.next_before)
 
 
 def get_visible(*, actor: User, space_id: int, commitment_id: int) -> CommitmentView:
     """One commitment with every check (newest first) and its status history (oldest first)."""
     access = policy.access(actor, space_id)
-    return _detail(access, _visible(access, commitment_id))
+    view = _detail(access, _visible(access, commitment_id))
+    owners = [view.author_id] + [c.review.author_id for c in view.checks if c.review is not None]
+    described = f"commitment {view.id} with its checks and history"
+    record_reads(access, reads_by_owner(owners, CATEGORY, lambda _n: described))
+    return view
 
 
 def change_status(
