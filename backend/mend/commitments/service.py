@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Result, Select, select
 from sqlalchemy.exc import IntegrityError
 
 from mend import clock, policy
@@ -287,9 +287,10 @@ def _summaries(access: policy.Access, commitments: list[Commitment]) -> list[Com
     """
     ids = [c.id for c in commitments]
     changes = _group(_rows(Change, ids, Change.effective_on, Change.status))
-    checks = _group(
-        _rows(CommitmentCheck, ids, CommitmentCheck.period_start, CommitmentCheck.outcome)
-    )
+    checks: defaultdict[int, list[tuple[int, date, str]]] = defaultdict(list)
+    check_rows = _rows(CommitmentCheck, ids, CommitmentCheck.period_start, CommitmentCheck.outcome)
+    for check_id, commitment_id, period, outcome in check_rows:
+        checks[commitment_id].append((check_id, period, outcome))
     verdicts = _reviews_of(
         CommitmentCheck.commitment_id.in_(ids),
         *(CheckReview.check_id, CheckReview.verdict, CheckReview.author_id),
@@ -316,15 +317,16 @@ def _summary(
 ) -> tuple[CommitmentView, int | None]:
     """One commitment's view, and the id of its current period's check if it has one."""
     today = _author_today(access, commitment)
+    disputed = {check_id for check_id, review in reviews.items() if _disputed(access, review)}
     result = reliability.compute(
         cadence=commitment.cadence,
         starts_on=commitment.starts_on,
         today=today,
-        checks={c.period_start: (c.outcome, _disputed(access, reviews.get(c.id))) for c in checks},
+        checks={period: (outcome, check_id in disputed) for check_id, period, outcome in checks},
         status_changes=[(c.effective_on, c.status) for c in changes],
     )
     current = reliability.period_of(today, commitment.cadence)
-    current_id = next((c.id for c in checks if c.period_start == current), None)
+    current_id = next((check_id for check_id, period, _ in checks if period == current), None)
     return _view(commitment, changes, result), current_id
 
 
@@ -341,7 +343,7 @@ def _detail(access: policy.Access, commitment: Commitment) -> CommitmentView:
     )
 
 
-def _rows(model: Any, ids: list[int], *columns: Any) -> Iterable[Any]:
+def _rows(model: Any, ids: list[int], *columns: Any) -> Result[Any]:
     """Only the columns reliability needs, for every row of the given commitments."""
     return db.session.execute(
         select(model.id, model.commitment_id, *columns)
