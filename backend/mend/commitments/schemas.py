@@ -111,6 +111,7 @@ class ReviewOut(StrictSchema):
     """The review that stands on a check (the newest one)."""
 
     id = fields.Integer(required=True)
+    check_id = fields.Integer(required=True)
     verdict = fields.String(required=True)
     note = fields.String(required=True, allow_none=True)
     created_at = fields.AwareDateTime(required=True)
