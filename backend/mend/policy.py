@@ -160,7 +160,7 @@ def _members(space_id: int) -> dict[int, Membership]:
         for m in db.session.scalars(
             select(Membership).where(Membership.space_id == space_id).order_by(Membership.id)
         )
-        if m.active or m.role != "therapist"
+        if m.user_id is not None and (m.active or m.role != "therapist")
     }
 
 

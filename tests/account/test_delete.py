@@ -132,7 +132,10 @@ def test_open_sockets_close_and_the_partner_hears_a_member_left(
 
     assert not leaving.is_connected()
     [event] = [e for e in events(staying) if e["type"] == "member.left"]
-    assert [m["user_id"] for m in event["data"]["members"]] == [couple.hurt.id]
+    assert [(m["user_id"], m["left_at"] is None) for m in event["data"]["members"]] == [
+        (couple.hurt.id, True),
+        (None, False),
+    ]
 
 
 def test_deleted_account_cannot_log_in_and_its_email_is_free_again(
@@ -181,7 +184,7 @@ def test_remaining_partner_no_longer_sees_the_erased_record(app: Flask, story: S
     checkins = ok(couple.hurt.get(f"/spaces/{sid}/checkins"))["items"]
     assert {c["author_id"] for c in checkins} == {couple.hurt.id}
     members = ok(couple.hurt.get(f"/spaces/{sid}"))["members"]
-    assert [m["user_id"] for m in members] == [couple.hurt.id]
+    assert [m["user_id"] for m in members if m["left_at"] is None] == [couple.hurt.id]
     section = only_space(export_of(couple.hurt))
     assert (section["disclosures"], section["commitments"]) == ([], [])
 
@@ -306,3 +309,14 @@ def test_deleting_in_several_spaces_makes_one_erasure_each(app: Flask, couple: C
         ]
     assert verify(couple.repairing, couple.space_id)["valid"] is True
     assert verify(other_partner, other_space)["valid"] is True
+
+
+def test_a_deleted_partners_role_is_never_handed_to_someone_new(couple: Couple) -> None:
+    response = couple.repairing.delete("/account", json={"password": PASSWORD})
+    assert response.status_code == 204
+    invite = couple.hurt.post(f"/spaces/{couple.space_id}/invites", json={"role": "repairing"})
+    assert invite.status_code == 409
+    members = couple.hurt.get(f"/spaces/{couple.space_id}").get_json()["members"]
+    former = [m for m in members if m["role"] == "repairing"]
+    assert former == [{**former[0], "user_id": None, "display_name": "A former member"}]
+    assert former[0]["left_at"] is not None

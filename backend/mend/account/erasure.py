@@ -20,11 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, select, update
 
 from mend.auth.models import User
 from mend.checkins.models import Checkin
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.database import utcnow
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
@@ -162,10 +163,22 @@ def erase_account(*, user: User) -> list[int]:
         by_space[authored.space_id].append(authored)
     for space_id in sorted(by_space):
         _erase_in_space(space_id, by_space[space_id])
+    _leave_everywhere(user.id)
     db.session.delete(user)
     db.session.flush()
     _drop_spaces_left_empty(space_ids)
     return list(db.session.scalars(select(Space.id).where(Space.id.in_(space_ids))))
+
+
+def _leave_everywhere(user_id: int) -> None:
+    """End every membership; the rows outlive the account (user_id becomes NULL) so that
+    a partner's role in a space is never handed to someone new."""
+    db.session.execute(
+        update(Membership)
+        .where(Membership.user_id == user_id, Membership.left_at.is_(None))
+        .values(left_at=utcnow()),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def _erase_in_space(space_id: int, rows: list[AuthoredRow]) -> Erasure:
@@ -208,7 +221,11 @@ def _drop_spaces_left_empty(space_ids: list[int]) -> None:
 
     A space someone else left is kept, so they can still export what they wrote there.
     """
-    anyone = select(Membership.id).where(Membership.space_id == Space.id).exists()
+    anyone = (
+        select(Membership.id)
+        .where(Membership.space_id == Space.id, Membership.user_id.is_not(None))
+        .exists()
+    )
     db.session.execute(
         delete(Space).where(Space.id.in_(space_ids), ~anyone),
         execution_options={"synchronize_session": False},

@@ -13,6 +13,7 @@ from mend.extensions import db
 
 ROLES = ("hurt", "repairing", "therapist")
 PARTNER_ROLES = ("hurt", "repairing")
+FORMER_MEMBER = "A former member"
 
 
 class Space(db.Model):
@@ -59,18 +60,21 @@ class Membership(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # NULL once the account is deleted: the row stays so the role is never refilled.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
     role: Mapped[str] = mapped_column(String(16))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     left_at: Mapped[datetime | None]
 
     space: Mapped[Space] = relationship(back_populates="members")
-    user: Mapped[User] = relationship(lazy="joined")
+    user: Mapped[User | None] = relationship(lazy="joined")
 
     @property
     def display_name(self) -> str:
         """The member's name as shown to the others in the space."""
-        return self.user.display_name
+        return self.user.display_name if self.user else FORMER_MEMBER
 
     @property
     def active(self) -> bool:

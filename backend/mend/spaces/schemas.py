@@ -25,7 +25,7 @@ class SpaceIn(StrictSchema):
 class MemberOut(StrictSchema):
     """Someone in a space, as the other members see them."""
 
-    user_id = fields.Integer(required=True)
+    user_id = fields.Integer(required=True, allow_none=True)
     display_name = fields.String(required=True)
     role = fields.String(required=True)
     joined_at = fields.AwareDateTime(required=True)
