@@ -43,7 +43,7 @@ from mend.account.schemas import EXPORT_FORMAT, EXPORT_VERSION, ExportOut
 from mend.auth.models import User
 from mend.checkins.models import Checkin
 from mend.checkins.service import CheckinView
-from mend.commitments import service as commitments
+from mend.commitments import views as commitments
 from mend.commitments.models import Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.consent import service as consent
 from mend.consent.access_log import Read, reads_by_owner, record_reads
@@ -162,7 +162,7 @@ def _commitments(access: policy.Access) -> list[commitments.CommitmentView]:
         return []
     shown = select(Commitment.id).where(*visible)
     checks: defaultdict[int, list[Any]] = defaultdict(list)
-    for check in commitments._check_views(access, CommitmentCheck.commitment_id.in_(shown)):
+    for check in commitments.check_views(access, CommitmentCheck.commitment_id.in_(shown)):
         checks[check.commitment_id].insert(0, check)  # they come newest period first
     history = _by(
         "commitment_id",
@@ -172,7 +172,7 @@ def _commitments(access: policy.Access) -> list[commitments.CommitmentView]:
     )
     return [
         dataclasses.replace(view, checks=checks[view.id], status_history=history[view.id])
-        for view in commitments._summaries(access, list(rows))
+        for view in commitments.summaries(access, list(rows))
     ]
 
 

@@ -183,7 +183,7 @@ def safety_trend(
     timezone = actor.timezone
     today = today_in(timezone)
     first, last = trends.resolve_range(first=first, last=last, today=today, bucket=bucket)
-    felt, predicted = _visible_readings(access, first=first, last=last, timezone=timezone)
+    felt, predicted = visible_readings(access, first=first, last=last, timezone=timezone)
     trend = trends.summarise(
         felt=felt, predicted=predicted, first=first, last=last, bucket=bucket, timezone=timezone
     )
@@ -194,7 +194,7 @@ def safety_trend(
     return trend
 
 
-def _visible_readings(
+def visible_readings(
     access: policy.Access, *, first: date, last: date, timezone: str
 ) -> tuple[list[trends.Reading], list[trends.Reading] | None]:
     """The hurt partner's felt safety the caller may see, and the repairing partner's

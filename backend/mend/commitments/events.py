@@ -20,14 +20,12 @@ def _commitment_for(access: policy.Access, commitment_id: int) -> Commitment | N
 
 def created(*, space_id: int, commitment_id: int) -> None:
     """commitment.created: the commitment as its list shows it."""
-    from mend.commitments.service import _summaries
+    from mend.commitments.views import summaries
 
     def render(access: policy.Access) -> dict | None:
         commitment = _commitment_for(access, commitment_id)
         return (
-            None
-            if commitment is None
-            else CommitmentOut().dump(_summaries(access, [commitment])[0])
+            None if commitment is None else CommitmentOut().dump(summaries(access, [commitment])[0])
         )
 
     publish("commitment.created", space_id=space_id, render=render)
@@ -35,12 +33,12 @@ def created(*, space_id: int, commitment_id: int) -> None:
 
 def updated(*, space_id: int, commitment_id: int) -> None:
     """commitment.updated: the detail after a status change."""
-    from mend.commitments.service import _detail
+    from mend.commitments.views import detail
 
     def render(access: policy.Access) -> dict | None:
         commitment = _commitment_for(access, commitment_id)
         return (
-            None if commitment is None else CommitmentDetailOut().dump(_detail(access, commitment))
+            None if commitment is None else CommitmentDetailOut().dump(detail(access, commitment))
         )
 
     publish("commitment.updated", space_id=space_id, render=render)
@@ -48,13 +46,13 @@ def updated(*, space_id: int, commitment_id: int) -> None:
 
 def checked(*, space_id: int, commitment_id: int, check_id: int) -> None:
     """commitment.checked: the new check."""
-    from mend.commitments.service import _check_view
+    from mend.commitments.views import check_view
 
     def render(access: policy.Access) -> dict | None:
         check = db.session.get(CommitmentCheck, check_id)
         if _commitment_for(access, commitment_id) is None or check is None:
             return None
-        return CheckOut().dump(_check_view(access, check, review=None))
+        return CheckOut().dump(check_view(access, check, review=None))
 
     publish("commitment.checked", space_id=space_id, render=render)
 

@@ -25,7 +25,7 @@ from mend.auth.models import User
 from mend.checkins import service as checkins
 from mend.checkins import trends
 from mend.checkins.trends import Point
-from mend.commitments import service as commitments
+from mend.commitments import views as commitments
 from mend.commitments.models import Commitment, CommitmentCheck
 from mend.commitments.service import CheckView, CommitmentView
 from mend.consent.access_log import Read, record_reads
@@ -145,7 +145,7 @@ def _safety(access: policy.Access, hurt_id: int | None, first: date, last: date)
     if not _shared(access, hurt_id, "checkins"):
         return None
     timezone = access.user.timezone
-    felt, _predicted = checkins._visible_readings(access, first=first, last=last, timezone=timezone)
+    felt, _predicted = checkins.visible_readings(access, first=first, last=last, timezone=timezone)
     trend = trends.summarise(
         felt=felt, predicted=None, first=first, last=last, bucket="day", timezone=timezone
     )
@@ -178,7 +178,7 @@ def _all_commitments(access: policy.Access) -> list[CommitmentView]:
         )
         .order_by(Commitment.id)
     ).all()
-    return commitments._summaries(access, list(rows))
+    return commitments.summaries(access, list(rows))
 
 
 def _checks_in_range(
@@ -192,7 +192,7 @@ def _checks_in_range(
         CommitmentCheck.period_start <= last,
     )
     lines: defaultdict[int, list[CheckLine]] = defaultdict(list)
-    for check in reversed(commitments._check_views(access, condition)):
+    for check in reversed(commitments.check_views(access, condition)):
         if cadence[check.commitment_id] == "weekly" or check.period_start >= first:
             lines[check.commitment_id].append(_check_line(check))
     return lines
