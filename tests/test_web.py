@@ -52,3 +52,9 @@ def test_pages_carry_security_headers(app: Flask, built_app: Path) -> None:
     response = app.test_client().get("/")
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_api_paths_keep_their_405(app: Flask, built_app: Path) -> None:
+    response = app.test_client().get("/api/v1/account")
+    assert response.status_code == 405
+    assert response.mimetype == "application/problem+json"

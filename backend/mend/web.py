@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, send_from_directory
-
-from mend.errors import API_PREFIX
+from flask import Blueprint, Response, send_from_directory
+from werkzeug.routing import PathConverter
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 web = Blueprint("web", __name__)
 
 
+class AppPathConverter(PathConverter):
+    """Any path outside /api/, so API paths keep their own 404 and 405 answers."""
+
+    regex = r"(?!api/)[^/].*?"
+
+
+@web.record_once
+def _register_converter(state) -> None:  # type: ignore[no-untyped-def]
+    state.app.url_map.converters["app_path"] = AppPathConverter
+
+
 @web.get("/", defaults={"path": ""})
-@web.get("/<path:path>")
+@web.get("/<app_path:path>")
 def app_shell(path: str) -> Response:
     """A built asset if it exists, else index.html so the app's own router takes over."""
-    if ("/" + path).startswith(API_PREFIX):
-        abort(404)
     if path and (DIST / path).is_file():
         return send_from_directory(DIST, path, max_age=_cache_seconds(path))
     if not (DIST / "index.html").is_file():
