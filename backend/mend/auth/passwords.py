@@ -11,7 +11,9 @@ _default_hasher = PasswordHasher()
 # Only for the test suite, where hundreds of accounts are made: never in config.
 _cheapest_hasher = PasswordHasher.from_parameters(CHEAPEST)
 # Verified against when the email is unknown, so both failures take as long.
-_DUMMY_HASH = _default_hasher.hash("mend-timing-equaliser")
+_DUMMY_HASHES = {
+    id(h): h.hash("mend-timing-equaliser") for h in (_default_hasher, _cheapest_hasher)
+}
 
 
 def _hasher() -> PasswordHasher:
@@ -27,8 +29,11 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Whether the password matches; spends the same effort when there is no hash."""
+    hasher = _hasher()
     try:
-        return _hasher().verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return hasher.verify(password_hash or _DUMMY_HASHES[id(hasher)], password) and bool(
+            password_hash
+        )
     except (VerificationError, InvalidHashError):
         return False
 
