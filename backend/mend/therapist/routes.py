@@ -7,7 +7,8 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from mend.schema import PageArgs
-from mend.therapist import notes
+from mend.therapist import caseload, notes
+from mend.therapist.caseload_schemas import CaseloadOut
 from mend.therapist.schemas import TherapistNoteIn, TherapistNoteOut, TherapistNotePageOut
 
 blp = Blueprint("therapist", __name__, url_prefix="/api/v1", description="Therapists")
@@ -26,3 +27,12 @@ class TherapistNotes(MethodView):
     def post(self, data, space_id):
         """Keep a private note on this couple."""
         return notes.create(actor=current_user, space_id=space_id, **data)
+
+
+@blp.route("/therapist/caseload")
+class Caseload(MethodView):
+    @blp.response(200, CaseloadOut)
+    def get(self):
+        """Your couples, most in need of attention first, with only what each partner shares
+        with you (therapist accounts only)."""
+        return {"items": caseload.list_visible(actor=current_user)}

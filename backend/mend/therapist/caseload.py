@@ -1,0 +1,276 @@
+"""The therapist's caseload: every couple they work with, most in need of attention first.
+
+Only consented figures: each partner's grants to this therapist decide, through
+`policy.Access`, what goes into a couple's summary. Everything is loaded in a
+fixed number of queries however many couples there are (caseload_queries), and
+worked out in Python (alerts); the reads are then logged for the partners in
+one more statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import fmean
+from typing import Any
+
+from sqlalchemy import insert
+from werkzeug.local import LocalProxy
+
+from mend import clock, policy
+from mend.auth.models import User
+from mend.commitments import reliability
+from mend.consent.access_log import Read
+from mend.consent.models import CATEGORIES, AccessLogEntry
+from mend.database import utcnow
+from mend.errors import Forbidden
+from mend.extensions import db
+from mend.spaces.models import Membership
+from mend.therapist import alerts
+from mend.therapist import caseload_queries as queries
+from mend.therapist.alerts import Alert, FeltSafety, Latest, Quiet
+from mend.therapist.caseload_queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
+
+NOT_A_THERAPIST = "The caseload is for therapist accounts."
+WINDOW_DAYS = alerts.BASELINE_DAYS + alerts.WEEK_DAYS  # the baseline, and a little before it
+NO_SCORE = 11  # sorts couples without a felt-safety score after every score (0-10)
+DECIMALS = 3
+FELT_SAFETY_READ = f"felt safety of the last {WINDOW_DAYS} days and latest check-in"
+RELIABILITY_READ = "reliability of active commitments and open disputes"
+
+
+@dataclass(frozen=True)
+class SpaceRef:
+    """A space's id and name."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Member:
+    """Someone in the couple's space now."""
+
+    user_id: int
+    display_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Shared:
+    """The categories one partner shares with the therapist right now."""
+
+    user_id: int
+    role: str
+    categories: list[str]
+
+
+@dataclass(frozen=True)
+class DaysSince:
+    """Whole days (the therapist's) since a partner's latest check-in; None before the first."""
+
+    user_id: int
+    role: str
+    days: int | None
+
+
+@dataclass(frozen=True)
+class Lowest:
+    """The active commitment with the lowest reliability."""
+
+    commitment_id: int
+    title: str
+    reliability: float
+
+
+@dataclass(frozen=True)
+class CommitmentFigures:
+    """Reliability of the active commitments; open disputes where the hurt partner shares."""
+
+    active_count: int
+    reliability_overall: float | None
+    reliability_lowest: Lowest | None
+    open_disputes: int | None
+
+
+@dataclass(frozen=True)
+class CaseloadItem:
+    """One couple's consented summary."""
+
+    space: SpaceRef
+    members: list[Member]
+    shared: list[Shared]
+    nothing_shared: bool
+    felt_safety: FeltSafety | None
+    commitments: CommitmentFigures | None
+    days_since_checkin: list[DaysSince]
+    alerts: list[Alert]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything the summaries are made from, for all of the therapist's couples."""
+
+    today: date
+    timezone: str
+    readings: dict[int, list[Any]]
+    latest: dict[tuple[int, int], Any]
+    commitments: dict[int, CommitmentRows]
+
+
+def list_visible(*, actor: User) -> list[CaseloadItem]:
+    """Each couple the therapist works with, only consented figures, most in need first."""
+    if actor.account_type != "therapist":
+        raise Forbidden(NOT_A_THERAPIST)
+    now = utcnow()
+    couples = queries.couples(_unproxied(actor), now=now)
+    loaded = _load(couples, actor.timezone, now)
+    items = [_summarise(couple, loaded) for couple in couples]
+    _log_reads(
+        [(c.access, r) for c, item in zip(couples, items, strict=True) for r in _reads(c, item)]
+    )
+    return sorted(items, key=_need)
+
+
+def _unproxied(user: User) -> User:
+    """The user behind Flask-Login's `current_user`.
+
+    Every attribute read through the proxy asks Flask for the request, and the
+    summaries read the user (through `policy.Access`) thousands of times.
+    """
+    return user._get_current_object() if isinstance(user, LocalProxy) else user  # type: ignore[attr-defined]
+
+
+def _load(couples: list[Couple], timezone: str, now: datetime) -> Loaded:
+    """Check-ins and commitments of every couple, in a fixed number of queries."""
+    today = clock.today_in(timezone, now=now)
+    since = clock.start_of_day(today - timedelta(days=WINDOW_DAYS - 1), timezone)
+    return Loaded(
+        today=today,
+        timezone=timezone,
+        readings=queries.felt_readings(couples, since=since),
+        latest=queries.latest_checkins(couples),
+        commitments=queries.commitment_rows(couples, now=now),
+    )
+
+
+def _summarise(couple: Couple, loaded: Loaded) -> CaseloadItem:
+    """A couple's summary, from what they share with the therapist."""
+    shared = [
+        Shared(m.user_id, m.role, [c for c in CATEGORIES if couple.shares(m, c)])
+        for m in couple.partners()
+    ]
+    sharing = [m for m in couple.partners() if couple.shares(m, CHECKINS)]
+    quiet = [_quiet(couple, m, loaded) for m in sharing]
+    felt = _felt(couple, loaded)
+    rows = loaded.commitments.get(couple.space_id)
+    figures = _commitment_figures(couple, rows) if rows is not None else None
+    disputes = rows.disputes if figures is not None and figures.open_disputes is not None else None
+    return CaseloadItem(
+        space=SpaceRef(couple.space_id, couple.name),
+        members=[
+            Member(m.user_id, m.display_name, m.role)
+            for m in couple.access.members.values()
+            if m.active
+        ],
+        shared=shared,
+        nothing_shared=not any(s.categories for s in shared),
+        felt_safety=felt,
+        commitments=figures,
+        days_since_checkin=[
+            DaysSince(m.user_id, m.role, q.days_since) for m, q in zip(sharing, quiet, strict=True)
+        ],
+        alerts=alerts.judge(felt=felt, quiet=quiet, disputes=disputes),
+    )
+
+
+def _felt(couple: Couple, loaded: Loaded) -> FeltSafety | None:
+    """The hurt partner's felt-safety figures, if they share their check-ins."""
+    hurt = couple.partner("hurt")
+    if hurt is None or not couple.shares(hurt, CHECKINS):
+        return None
+    newest = loaded.latest.get((couple.space_id, hurt.user_id))
+    latest = None
+    if newest is not None and newest.felt_safety is not None:
+        latest = Latest(newest.felt_safety, newest.created_at)
+    readings = loaded.readings.get(couple.space_id, [])
+    return alerts.felt_safety(readings, latest=latest, today=loaded.today, timezone=loaded.timezone)
+
+
+def _quiet(couple: Couple, member: Membership, loaded: Loaded) -> Quiet:
+    """How long a partner has gone without a check-in, in the therapist's days."""
+    today, timezone = loaded.today, loaded.timezone
+    newest = loaded.latest.get((couple.space_id, member.user_id))
+    joined = (today - clock.local_date(member.joined_at, timezone)).days
+    since = (today - clock.local_date(newest.created_at, timezone)).days if newest else None
+    return Quiet(member.display_name, None if since is None else max(since, 0), max(joined, 0))
+
+
+def _commitment_figures(couple: Couple, rows: CommitmentRows) -> CommitmentFigures:
+    """Mean and lowest reliability of the active commitments, and the open disputes."""
+    scores = {
+        commitment_id: reliability.compute(
+            cadence=walk.commitment.cadence,
+            starts_on=walk.start,
+            today=walk.today,
+            checks=walk.checks,
+            status_changes=rows.changes[commitment_id],
+        ).score
+        for commitment_id, walk in rows.walks.items()
+    }
+    lowest = min(scores, key=lambda key: (scores[key], key), default=None)
+    hurt_shares = couple.shares(couple.partner("hurt"), COMMITMENTS)
+    return CommitmentFigures(
+        active_count=len(scores),
+        reliability_overall=round(fmean(scores.values()), DECIMALS) if scores else None,
+        reliability_lowest=None if lowest is None else _lowest(rows, lowest, scores[lowest]),
+        open_disputes=len(rows.disputes) if hurt_shares else None,
+    )
+
+
+def _lowest(rows: CommitmentRows, commitment_id: int, score: float) -> Lowest:
+    return Lowest(commitment_id, rows.walks[commitment_id].commitment.title, round(score, DECIMALS))
+
+
+def _need(item: CaseloadItem) -> tuple[Any, ...]:
+    """Most in need of attention first: weightiest alerts, then lowest felt safety, then name."""
+    felt = item.felt_safety
+    latest = felt.latest.value if felt is not None and felt.latest is not None else NO_SCORE
+    weight = sum(alert.severity for alert in item.alerts)
+    return (-weight, -len(item.alerts), latest, item.space.name.casefold(), item.space.id)
+
+
+def _reads(couple: Couple, item: CaseloadItem) -> list[Read]:
+    """One read per partner and category the summary was made from, with what it showed."""
+    hurt, repairing = couple.partner("hurt"), couple.partner("repairing")
+    figures = item.commitments
+    reads = []
+    if hurt is not None and item.felt_safety is not None:
+        reads.append(Read(hurt.user_id, CHECKINS, f"caseload summary: {FELT_SAFETY_READ}"))
+    if repairing is not None and couple.shares(repairing, CHECKINS):
+        reads.append(Read(repairing.user_id, CHECKINS, "caseload summary: latest check-in date"))
+    if repairing is not None and figures is not None:
+        reads.append(Read(repairing.user_id, COMMITMENTS, f"caseload summary: {RELIABILITY_READ}"))
+    if hurt is not None and figures is not None and figures.open_disputes is not None:
+        reads.append(Read(hurt.user_id, COMMITMENTS, "caseload summary: open disputed reviews"))
+    return reads
+
+
+def _log_reads(reads: list[tuple[policy.Access, Read]]) -> None:
+    """`access_log.record_reads` for many spaces at once: one insert, one commit."""
+    rows = [
+        {
+            "space_id": access.space_id,
+            "owner_id": read.owner_id,
+            "viewer_id": access.user.id,
+            "category": read.category,
+            "records": read.records[:200],
+            "created_at": access.now,
+        }
+        for access, read in reads
+        if access.role == "therapist" and read.owner_id != access.user.id
+    ]
+    db.session.commit()  # end the read first, as record_reads does (SQLite: a fresh write lock)
+    if rows:
+        db.session.execute(insert(AccessLogEntry), rows)
+        db.session.commit()

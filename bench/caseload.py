@@ -1,0 +1,162 @@
+"""Benchmark: the therapist caseload for 25 and for 100 couples with two years of history each.
+
+Every couple has two years of daily check-ins from both partners and three
+commitments (two daily, one weekly) with two years of checks and reviews, and
+shares everything with the therapist. The therapist first works with 25 of
+the couples, then with all 100. Prints the median and p90 time of
+`GET /therapist/caseload` (in-process, through the WSGI test client), the
+number of SQL statements one request runs, and time(100) / time(25).
+
+    .venv/bin/python bench/caseload.py [--runs 30] [--database-url URL]
+
+Without --database-url it uses a temporary SQLite file; PostgreSQL:
+--database-url postgresql+psycopg://postgres@127.0.0.1:5432/mend_bench
+(the database must exist and will be emptied).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import event, select
+
+from mend import create_app
+from mend.auth.models import User
+from mend.clock import today_in
+from mend.config import load_settings
+from mend.consent.models import CATEGORIES, ConsentChange
+from mend.demo import People, write_history
+from mend.extensions import db
+from mend.spaces.models import Membership, Space
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.builders import ApiClient, make_user  # noqa: E402
+from tests.conftest import reset_schema  # noqa: E402
+
+DAYS = 730
+COUPLES = 100
+FIRST = 25
+PATH = "/therapist/caseload"
+
+
+def build(database_url: str | None, folder: Path) -> tuple[Flask, ApiClient, list[int]]:
+    """A migrated app with COUPLES long-history couples; returns (app, therapist, space ids)."""
+    settings = load_settings(
+        environ={},
+        instance_path=folder,
+        database_url=database_url or f"sqlite:///{folder / 'bench.sqlite3'}",
+    )
+    app = create_app({"MEND": settings, "TESTING_FAST_PASSWORD_HASHING": True})
+    reset_schema(app)
+    with app.app_context():
+        upgrade()
+    therapist = make_user(app, account_type="therapist", display_name="Dr. Lee")
+    started = time.perf_counter()
+    with app.app_context():
+        space_ids = [_couple(index) for index in range(COUPLES)]
+    print(f"wrote {COUPLES} couples in {time.perf_counter() - started:.0f} s")
+    return app, therapist, space_ids
+
+
+def _couple(index: int) -> int:
+    """One couple with two years of history; returns its space id."""
+    hurt, repairing = (
+        User(
+            email=f"{role}{index}@bench.example",
+            password_hash="-",  # never logs in
+            display_name=f"{role.title()} {index}",
+            account_type="partner",
+        )
+        for role in ("hurt", "repairing")
+    )
+    db.session.add_all([hurt, repairing])
+    db.session.flush()
+    space = Space(name=f"Couple {index:03d}")
+    space.members = [
+        Membership(user_id=hurt.id, role="hurt"),
+        Membership(user_id=repairing.id, role="repairing"),
+    ]
+    db.session.add(space)
+    db.session.flush()
+    people = People(space.id, hurt.id, repairing.id, "UTC")
+    write_history(
+        people, days=DAYS, today=today_in("UTC"), commitments=3, disclosures=0, seed=index
+    )
+    db.session.commit()
+    return space.id
+
+
+def take_on(app: Flask, therapist: ApiClient, space_ids: list[int]) -> None:
+    """The therapist joins these spaces, and both partners share everything with them."""
+    with app.app_context():
+        for space_id in space_ids:
+            db.session.add(Membership(space_id=space_id, user_id=therapist.id, role="therapist"))
+            partners = db.session.scalars(
+                select(Membership.user_id).where(
+                    Membership.space_id == space_id, Membership.role != "therapist"
+                )
+            ).all()
+            db.session.add_all(
+                ConsentChange(
+                    space_id=space_id,
+                    owner_id=owner_id,
+                    viewer_id=therapist.id,
+                    category=category,
+                    granted=True,
+                )
+                for owner_id in partners
+                for category in CATEGORIES
+            )
+        db.session.commit()
+
+
+def measure(app: Flask, therapist: ApiClient, runs: int) -> tuple[list[float], int, int]:
+    """Times of `runs` caseload requests in ms, the statements one runs, and the couples seen."""
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+    counter = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", counter)
+    response = therapist.get(PATH)
+    event.remove(engine, "before_cursor_execute", counter)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    couples = len(response.get_json()["items"])
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = therapist.get(PATH)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.get_data(as_text=True)
+    return times, len(statements), couples
+
+
+def main() -> None:
+    """Build the data, time the caseload for 25 and for 100 couples, print a table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--database-url")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        app, therapist, space_ids = build(args.database_url, Path(folder))
+        medians = {}
+        print(f"{'couples':>8} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
+        for first, last in ((0, FIRST), (FIRST, COUPLES)):
+            take_on(app, therapist, space_ids[first:last])
+            times, queries, couples = measure(app, therapist, args.runs)
+            p90 = statistics.quantiles(times, n=10)[-1]
+            medians[couples] = statistics.median(times)
+            print(f"{couples:>8} {medians[couples]:>10.1f} {p90:>8.1f} {queries:>8}")
+        print(f"time({COUPLES}) / time({FIRST}) = {medians[COUPLES] / medians[FIRST]:.2f}")
+        print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The authorization matrix: every API route, for every kind of caller, against one table."""
