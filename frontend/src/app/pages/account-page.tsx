@@ -1,0 +1,48 @@
+import { useLocation } from 'wouter'
+import { Page, Section } from '../../components/page'
+import { DeleteAccount } from '../../features/account/components/delete-account'
+import { ExportData } from '../../features/account/components/export-data'
+import { LeaveSpace } from '../../features/spaces/components/leave-space'
+import { setFlash } from '../../lib/flash'
+import { useMe } from '../../lib/session'
+import { useOptionalSpaceContext } from '../../lib/space'
+
+/** Your account: your data to take, leaving the space, deleting the account. */
+export default function AccountPage() {
+  const me = useMe().data
+  const space = useOptionalSpaceContext()
+  const [, navigate] = useLocation()
+  if (!me) return null
+  return (
+    <Page title="Your account">
+      <Section title="About you" id="about">
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd>{me.display_name}</dd>
+          <dt>Email</dt>
+          <dd>{me.email}</dd>
+          <dt>Account</dt>
+          <dd>{me.account_type === 'therapist' ? 'Therapist' : 'Partner'}</dd>
+          <dt>Time zone</dt>
+          <dd>{me.timezone}</dd>
+        </dl>
+      </Section>
+      <Section title="Export my data" id="export">
+        <ExportData />
+      </Section>
+      {space && space.myRole !== 'therapist' ? (
+        <Section title="Leave the space" id="leave">
+          <LeaveSpace onLeft={() => navigate('/')} />
+        </Section>
+      ) : null}
+      <Section title="Delete my account" id="delete">
+        <DeleteAccount
+          onDeleted={() => {
+            setFlash('Your account has been deleted. Take care of yourself.')
+            navigate('/login')
+          }}
+        />
+      </Section>
+    </Page>
+  )
+}

@@ -1,0 +1,161 @@
+import { lazy, Suspense } from 'react'
+import { Redirect, Route, Switch } from 'wouter'
+import { ErrorState, Loading } from '../components/status'
+import { useSpaces } from '../features/spaces/api/get-spaces'
+import { myRoleIn } from '../lib/space'
+import { SpaceProvider } from '../lib/space-context'
+import { useMe } from '../lib/session'
+import type { Space, User } from '../lib/types'
+import { AppShell } from './app-shell'
+import { HelpPage } from './pages/help-page'
+import { HurtHomePage } from './pages/hurt-home-page'
+import { LoginPage } from './pages/login-page'
+import { NotFoundPage } from './pages/not-found-page'
+import { OnboardingPage } from './pages/onboarding-page'
+import { RegisterPage } from './pages/register-page'
+import { RepairingHomePage } from './pages/repairing-home-page'
+import { WelcomePage } from './pages/welcome-page'
+
+// Pages most people open less often load on demand, keeping the first download small.
+const AccountPage = lazy(() => import('./pages/account-page'))
+const PeoplePage = lazy(() => import('./pages/people-page'))
+const RecordPage = lazy(() => import('./pages/record-page'))
+const DisclosurePage = lazy(() => import('./pages/disclosure-page'))
+const CommitmentsPage = lazy(() => import('./pages/commitments-page'))
+const CommitmentPage = lazy(() => import('./pages/commitment-page'))
+const SharingPage = lazy(() => import('./pages/sharing-page'))
+const CaseloadPage = lazy(() => import('./pages/caseload-page'))
+const CouplePage = lazy(() => import('./pages/couple-page'))
+const JoinPage = lazy(() => import('./pages/join-page'))
+
+function Lazy({ children }: { children: React.ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>
+}
+
+export function AppRoutes() {
+  const me = useMe()
+  if (me.isPending) {
+    return (
+      <AppShell user={null} role={null}>
+        <Loading label="Opening Mend…" />
+      </AppShell>
+    )
+  }
+  if (me.error) {
+    return (
+      <AppShell user={null} role={null}>
+        <ErrorState error={me.error} onRetry={() => me.refetch()} />
+      </AppShell>
+    )
+  }
+  if (!me.data) return <PublicRoutes />
+  if (me.data.account_type === 'therapist') return <TherapistRoutes me={me.data} />
+  return <PartnerRoutes me={me.data} />
+}
+
+function PublicRoutes() {
+  return (
+    <AppShell user={null} role={null}>
+      <Switch>
+        <Route path="/login" component={LoginPage} />
+        <Route path="/register" component={RegisterPage} />
+        <Route path="/help" component={HelpPage} />
+        {/* Right after registering, the safety note is the first page (also readable before). */}
+        <Route path="/welcome" component={WelcomePage} />
+        <Route>
+          <Redirect to="/login" replace />
+        </Route>
+      </Switch>
+    </AppShell>
+  )
+}
+
+/** Inside a Switch: send path to another page (e.g. /login once logged in). */
+function RedirectRoute({ to }: { path: string; to: string }) {
+  return <Redirect to={to} replace />
+}
+
+function activeSpaces(spaces: Space[], me: User): Space[] {
+  return spaces.filter((space) => myRoleIn(space, me.id) !== null)
+}
+
+function PartnerRoutes({ me }: { me: User }) {
+  const spaces = useSpaces()
+  const mine = activeSpaces(spaces.data ?? [], me)
+  const space = mine[0]
+  const role = space ? myRoleIn(space, me.id) : null
+  // One AppShell for every state, so the header (and focus in it) survives the spaces loading.
+  return (
+    <AppShell user={me} role={role}>
+      {spaces.isPending ? (
+        <Loading label="Opening your space…" />
+      ) : spaces.error && !space ? (
+        <ErrorState error={spaces.error} onRetry={() => spaces.refetch()} />
+      ) : !space ? (
+        <Switch>
+          <RedirectRoute path="/login" to="/" />
+          <RedirectRoute path="/register" to="/" />
+          <Route path="/welcome" component={WelcomePage} />
+          <Route path="/help" component={HelpPage} />
+          <Route path="/account">
+            <Lazy>
+              <AccountPage />
+            </Lazy>
+          </Route>
+          <Route path="/" component={OnboardingPage} />
+          <Route>
+            <Redirect to="/" replace />
+          </Route>
+        </Switch>
+      ) : (
+        <SpaceProvider space={space} me={me}>
+          <Lazy>
+            <Switch>
+              <RedirectRoute path="/login" to="/" />
+              <RedirectRoute path="/register" to="/" />
+              <Route path="/">{role === 'hurt' ? <HurtHomePage /> : <RepairingHomePage />}</Route>
+              <Route path="/welcome" component={WelcomePage} />
+              <Route path="/help" component={HelpPage} />
+              <Route path="/record" component={RecordPage} />
+              <Route path="/record/:id">{(params) => <DisclosurePage id={Number(params.id)} />}</Route>
+              <Route path="/commitments" component={CommitmentsPage} />
+              <Route path="/commitments/:id">{(params) => <CommitmentPage id={Number(params.id)} />}</Route>
+              <Route path="/sharing" component={SharingPage} />
+              <Route path="/people" component={PeoplePage} />
+              <Route path="/account" component={AccountPage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </Lazy>
+        </SpaceProvider>
+      )}
+    </AppShell>
+  )
+}
+
+function TherapistRoutes({ me }: { me: User }) {
+  return (
+    <AppShell user={me} role="therapist">
+      <Lazy>
+        <Switch>
+          <RedirectRoute path="/login" to="/" />
+          <RedirectRoute path="/register" to="/" />
+          <Route path="/" component={CaseloadPage} />
+          <Route path="/couples/:sid">
+            {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'overview' }} />}
+          </Route>
+          <Route path="/couples/:sid/record/:id">
+            {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'disclosure', id: Number(params.id) }} />}
+          </Route>
+          <Route path="/couples/:sid/commitments/:id">
+            {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'commitment', id: Number(params.id) }} />}
+          </Route>
+          <Route path="/join" component={JoinPage} />
+          <Route path="/welcome" component={WelcomePage} />
+          <Route path="/help" component={HelpPage} />
+          <Route path="/account" component={AccountPage} />
+          <Route component={NotFoundPage} />
+        </Switch>
+      </Lazy>
+    </AppShell>
+  )
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import { Loading } from '../../../components/status'
+import { timeOf } from '../../../lib/dates'
+import { useSpaceContext } from '../../../lib/space'
+import type { Checkin } from '../../../lib/types'
+import { useMyCheckinsToday } from '../hooks/use-my-checkins-today'
+import { CheckinForm } from './checkin-form'
+
+function summary(checkin: Checkin, timeZone: string): string {
+  const parts: string[] = []
+  if (checkin.felt_safety !== null) parts.push(`felt safety ${checkin.felt_safety}`)
+  if (checkin.regulation !== null) parts.push(`settled ${checkin.regulation}`)
+  if (checkin.predicted_safety !== null) parts.push(`your guess ${checkin.predicted_safety}`)
+  return `At ${timeOf(checkin.created_at, timeZone)}${parts.length ? `: ${parts.join(', ')}` : ''}.`
+}
+
+/** Today's check-in: the form, or what you said today with a way to add another. Never a reminder. */
+export function TodayCheckin() {
+  const { space, me, myRole, partner } = useSpaceContext()
+  const today = useMyCheckinsToday()
+  const [adding, setAdding] = useState(false)
+  if (myRole === 'therapist') return null
+  if (today.isPending) return <Loading label="Loading today’s check-in…" />
+  const mine = today.data?.items ?? []
+  const showForm = mine.length === 0 || adding
+  return (
+    <div className="stack">
+      {mine.length > 0 ? (
+        <div>
+          <p>You checked in today. Thank you.</p>
+          <ul className="list">
+            {mine.map((checkin) => (
+              <li key={checkin.id} className="list__item">
+                {summary(checkin, me.timezone)}
+                {checkin.tags.map((tag) => (
+                  <span key={tag} className="tag tag--muted">
+                    {tag}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {showForm ? (
+        <CheckinForm
+          spaceId={space.id}
+          role={myRole}
+          partnerName={partner?.display_name ?? null}
+          onSaved={() => setAdding(false)}
+        />
+      ) : (
+        <button type="button" className="btn btn--secondary" onClick={() => setAdding(true)}>
+          Add another check-in
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react'
+import { SelectField, TextArea, TextField } from '../../../components/field'
+import { FormError, FormSuccess } from '../../../components/form-message'
+import { DISCLOSURE_CATEGORIES } from '../../../config/words'
+import { formProblem } from '../../../lib/form-errors'
+import type { DisclosureCategory } from '../../../lib/types'
+import { useCreateDisclosure } from '../api/create-disclosure'
+
+const FIELDS = ['title', 'body', 'category', 'occurred_on'] as const
+
+/** The repairing partner tells the whole truth: what happened, and how it affected you both. */
+export function DisclosureForm({ spaceId, partnerName, onSaved }: { spaceId: number; partnerName: string; onSaved?: (id: number) => void }) {
+  const [title, setTitle] = useState('')
+  const [body, setBody] = useState('')
+  const [category, setCategory] = useState<DisclosureCategory>('contact')
+  const [occurredOn, setOccurredOn] = useState('')
+  const mutation = useCreateDisclosure(spaceId)
+  const problem = formProblem(mutation.error, FIELDS)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    mutation.mutate(
+      { title: title.trim(), body: body.trim(), category, occurred_on: occurredOn || null },
+      {
+        onSuccess: (disclosure) => {
+          setTitle('')
+          setBody('')
+          setOccurredOn('')
+          onSaved?.(disclosure.id)
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <div className="notice notice--warm">
+        <p>
+          Write what happened, and how it affected you both. Include the parts that are hard to say: a partial truth
+          now tends to hurt more when the rest comes out later. Speak to the impact on {partnerName}, not to what you
+          meant. You made a mistake; telling it fully is part of putting it right.
+        </p>
+      </div>
+      <FormError>{problem.general}</FormError>
+      <TextField
+        label="In a few words, what is this about?"
+        name="title"
+        maxLength={200}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={problem.field('title')}
+      />
+      <SelectField
+        label="What kind of thing is it?"
+        value={category}
+        onChange={(e) => setCategory(e.target.value as DisclosureCategory)}
+        options={DISCLOSURE_CATEGORIES}
+        error={problem.field('category')}
+      />
+      <TextArea
+        label="What happened, and how it affected you both"
+        hint={`Who, what, when, and how long. Then: what it cost ${partnerName}, and what it cost the two of you.`}
+        name="body"
+        rows={8}
+        maxLength={20000}
+        required
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={problem.field('body')}
+      />
+      <TextField
+        label="When did it happen?"
+        hint="If it went on for a while, the day it started."
+        type="date"
+        optional
+        value={occurredOn}
+        onChange={(e) => setOccurredOn(e.target.value)}
+        error={problem.field('occurred_on')}
+      />
+      <p className="muted">
+        {partnerName} will see this as soon as you save it. It can’t be deleted or quietly changed later: any amendment
+        is shown openly, with your reason.
+      </p>
+      <button type="submit" className="btn" disabled={mutation.isPending}>
+        {mutation.isPending ? 'Saving…' : `Share this with ${partnerName}`}
+      </button>
+      <FormSuccess>{mutation.isSuccess ? 'Saved and shared. Thank you for telling the truth.' : undefined}</FormSuccess>
+    </form>
+  )
+}

@@ -1,0 +1,6 @@
+import { apiUrl } from '../../../lib/api-client'
+
+/** GET /spaces/{sid}/report: a session-prep report as a printable page (html) or a CSV download. */
+export function reportUrl(spaceId: number, format: 'html' | 'csv', from?: string, to?: string): string {
+  return apiUrl(`/spaces/${spaceId}/report`, { format, from, to })
+}

@@ -1,0 +1,45 @@
+/**
+ * What a live event means for the data on screen: which queries to refresh.
+ * Events carry the record as the API would show it to this user, but the app
+ * simply refetches: one source of truth (GET), and consent is applied by the
+ * server on every read, so a revoked grant makes data disappear at once.
+ */
+import type { QueryClient } from '@tanstack/react-query'
+import { keys } from './query-keys'
+
+export interface LiveEvent {
+  type: string
+  space_id: number
+  data: unknown
+}
+
+export function isLiveEvent(value: unknown): value is LiveEvent {
+  if (!value || typeof value !== 'object') return false
+  const event = value as Record<string, unknown>
+  return typeof event.type === 'string' && typeof event.space_id === 'number'
+}
+
+/** The query keys an event makes stale. */
+export function staleKeys(event: LiveEvent): (readonly unknown[])[] {
+  const sid = event.space_id
+  const domain = event.type.split('.')[0]
+  switch (domain) {
+    case 'disclosure':
+      return [keys.inSpace(sid, 'disclosures'), keys.inSpace(sid, 'record'), keys.caseload]
+    case 'commitment':
+      return [keys.inSpace(sid, 'commitments'), keys.inSpace(sid, 'record'), keys.caseload]
+    case 'checkin':
+      return [keys.inSpace(sid, 'checkins'), keys.inSpace(sid, 'trends'), keys.caseload]
+    case 'consent':
+      // What each person may see has changed: everything about this space may read differently.
+      return [keys.space(sid), keys.caseload]
+    case 'member':
+      return [keys.spaces, keys.space(sid), keys.caseload]
+    default:
+      return [keys.space(sid)]
+  }
+}
+
+export function applyLiveEvent(client: QueryClient, event: LiveEvent): void {
+  for (const queryKey of staleKeys(event)) void client.invalidateQueries({ queryKey })
+}
