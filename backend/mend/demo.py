@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from mend.checkins.models import Checkin
 from mend.clock import zone
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
+from mend.database import utcnow
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
@@ -114,6 +115,9 @@ def write_history(
     rows += _checkins(people, rng, first_day, days)
     rows += _disclosures(people, rng, first_day, days, disclosures)
     rows += _commitments(people, rng, first_day, today, commitments, cadence)
+    now = utcnow()
+    # Nothing is dated in the future: today's evening check-ins have not happened yet.
+    rows = [row for row in rows if row.created_at <= now]  # type: ignore[attr-defined]
     rows.sort(key=lambda row: row.created_at)  # type: ignore[attr-defined]
     db.session.add_all(rows)
     db.session.flush()
