@@ -244,8 +244,9 @@ def _plan_walk(rows: CommitmentRows, commitment: Commitment, today: date) -> Non
 
 
 def _disputes(sharing: dict[int, Couple], found: dict[int, CommitmentRows]) -> set[Any]:
-    """Checks whose newest review disputes them, where the therapist may see the review;
-    returns them as (commitment id, period start)."""
+    """Checks whose newest review disputes them, where the therapist may see the review (the
+    hurt partner shares commitments too); returns them as (commitment id, period start)."""
+    reviewed = [sid for sid, c in sharing.items() if c.shares(c.partner("hurt"), COMMITMENTS)]
     newer = aliased(CheckReview)
     superseded = exists().where(newer.check_id == CheckReview.check_id, newer.id > CheckReview.id)
     rows = db.session.execute(
@@ -255,7 +256,7 @@ def _disputes(sharing: dict[int, Couple], found: dict[int, CommitmentRows]) -> s
         .select_from(Commitment)
         .join(CommitmentCheck, CommitmentCheck.commitment_id == Commitment.id)
         .join(CheckReview, CheckReview.check_id == CommitmentCheck.id)
-        .where(Commitment.space_id.in_(list(sharing)), CheckReview.verdict == "disputed")
+        .where(Commitment.space_id.in_(reviewed), CheckReview.verdict == "disputed")
         .where(~superseded)
     )
     disputed = set()
