@@ -124,6 +124,8 @@ def in_force(change: ConsentChange, now: datetime) -> bool:
 
 def access(user: User, space_id: int) -> Access:
     """The user's access to a space; NotFound if they are not in it."""
+    # current_user is a proxy; holding the real object spares a context lookup per use.
+    user = getattr(user, "_get_current_object", lambda: user)()
     members = _members(space_id)
     membership = members.get(user.id)
     if membership is None or not membership.active:

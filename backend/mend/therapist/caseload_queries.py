@@ -249,15 +249,20 @@ def _disputes(sharing: dict[int, Couple], found: dict[int, CommitmentRows]) -> s
     reviewed = [sid for sid, c in sharing.items() if c.shares(c.partner("hurt"), COMMITMENTS)]
     newer = aliased(CheckReview)
     superseded = exists().where(newer.check_id == CheckReview.check_id, newer.id > CheckReview.id)
+    # Start from the (few) standing disputes rather than from every check of every space.
+    standing = (
+        select(CheckReview.check_id, CheckReview.author_id)
+        .where(CheckReview.verdict == "disputed", ~superseded)
+        .subquery()
+    )
     rows = db.session.execute(
         select(Commitment.space_id, Commitment.author_id, Commitment.title)
         .add_columns(CommitmentCheck.commitment_id, CommitmentCheck.period_start)
-        .add_columns(CheckReview.author_id)
-        .select_from(Commitment)
-        .join(CommitmentCheck, CommitmentCheck.commitment_id == Commitment.id)
-        .join(CheckReview, CheckReview.check_id == CommitmentCheck.id)
-        .where(Commitment.space_id.in_(reviewed), CheckReview.verdict == "disputed")
-        .where(~superseded)
+        .add_columns(standing.c.author_id)
+        .select_from(standing)
+        .join(CommitmentCheck, CommitmentCheck.id == standing.c.check_id)
+        .join(Commitment, Commitment.id == CommitmentCheck.commitment_id)
+        .where(Commitment.space_id.in_(reviewed))
     )
     disputed = set()
     for space_id, owner_id, title, commitment_id, period_start, reviewer_id in rows:
