@@ -11,6 +11,7 @@ import redis
 from flask import Flask
 
 from mend.extensions import limiter
+from mend.live.sockets import init_live
 from tests.builders import ApiClient, make_user
 from tests.conftest import build_app
 
@@ -18,11 +19,12 @@ REDIS_URL = os.environ.get("MEND_TEST_REDIS_URL")
 
 
 @pytest.fixture
-def restore_limiter() -> Iterator[None]:
-    """Building another app rebinds the shared limiter; put the suite's binding back after."""
+def restore_limiter(app: Flask) -> Iterator[None]:
+    """Building another app rebinds the shared extensions; put the suite's bindings back after."""
     saved = dict(vars(limiter))
     yield
     vars(limiter).update(saved)
+    init_live(app)
 
 
 def test_limiter_uses_memory_storage_without_redis(app: Flask) -> None:

@@ -40,6 +40,8 @@ def init_live(app: Flask) -> None:
         "manage_session": False,
         "logger": False,
         "engineio_logger": False,
+        # Always given, so re-binding (tests build several apps) never keeps an old queue.
+        "client_manager": None,
     }
     if settings.redis_url:
         options["client_manager"] = socketio.RedisManager(
