@@ -9,6 +9,7 @@ that logout, password change and account deletion can close them at once.
 from __future__ import annotations
 
 import logging
+import sys
 
 import socketio
 from flask import Flask, request
@@ -36,6 +37,7 @@ def init_live(app: Flask) -> None:
     """Bind Socket.IO to the app: same-origin only, Redis as the queue when configured."""
     settings = app.config["MEND"]
     options: dict[str, object] = {
+        "async_mode": _async_mode(),
         "cors_allowed_origins": _origin_check(settings.allowed_origins),
         "manage_session": False,
         "logger": False,
@@ -54,6 +56,16 @@ def init_live(app: Flask) -> None:
         )
     sio.init_app(app, **options)
     registry.configure(settings.redis_url)
+
+
+def _async_mode() -> str:
+    """gevent under gunicorn's gevent worker (which patches first), threads everywhere else.
+
+    Left to itself Socket.IO picks gevent whenever it is installed, even in a
+    server that never patched the standard library, which then stalls.
+    """
+    monkey = sys.modules.get("gevent.monkey")
+    return "gevent" if monkey is not None and monkey.is_module_patched("socket") else "threading"
 
 
 def _origin_check(extra_origins: tuple[str, ...]):  # type: ignore[no-untyped-def]
