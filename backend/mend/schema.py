@@ -69,3 +69,14 @@ def page_schema(item_schema: type[Schema], name: str) -> type[Schema]:
             "__doc__": f"A page of {item_schema.__name__} items, newest first.",
         },
     )
+
+
+def words(*, maximum: int, blank: str, too_long: str, **kwargs: Any) -> fields.String:
+    """A text field that must hold words, not only spaces, and stay under a limit."""
+
+    def not_blank(value: str) -> None:
+        if not value.strip():
+            raise ValidationError(blank)
+
+    length = validate.Length(min=1, max=maximum, error=too_long)
+    return fields.String(validate=[length, not_blank], **kwargs)

@@ -76,14 +76,7 @@ class CommitmentStatusChange(Ledgered, db.Model):
     effective_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Rows belong to a space through their commitment."""
-        return (
-            select(cls)
-            .join(Commitment, Commitment.id == cls.commitment_id)
-            .where(Commitment.space_id == space_id)
-        )
+    space_parent = (Commitment, "commitment_id")
 
     def ledger_content(self) -> dict[str, Any]:
         """The new status, why, and from which day."""
@@ -116,14 +109,7 @@ class CommitmentCheck(Ledgered, db.Model):
 
     commitment: Mapped[Commitment] = relationship(lazy="raise")
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Rows belong to a space through their commitment."""
-        return (
-            select(cls)
-            .join(Commitment, Commitment.id == cls.commitment_id)
-            .where(Commitment.space_id == space_id)
-        )
+    space_parent = (Commitment, "commitment_id")
 
     def ledger_content(self) -> dict[str, Any]:
         """The period, the outcome and the note."""

@@ -4,25 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import ValidationError, fields, post_load, validate
+from marshmallow import fields, post_load, validate
 
 from mend.commitments.models import CADENCES, OUTCOMES, STATUSES, VERDICTS
-from mend.schema import StrictSchema, page_schema
+from mend.schema import StrictSchema, page_schema, words
 
 TITLE_MAX = 200
 TEXT_MAX = 5_000
 REASON_MAX = 1_000
-
-
-def _text(*, maximum: int, blank: str, too_long: str, **kwargs: Any) -> fields.String:
-    """A text field that must hold words, not only spaces, and stay under a limit."""
-
-    def not_blank(value: str) -> None:
-        if not value.strip():
-            raise ValidationError(blank)
-
-    length = validate.Length(min=1, max=maximum, error=too_long)
-    return fields.String(validate=[length, not_blank], **kwargs)
 
 
 def _note() -> fields.String:
@@ -52,7 +41,7 @@ def _blank_to_none(data: dict[str, Any], *names: str) -> dict[str, Any]:
 class CommitmentIn(StrictSchema):
     """A new commitment: what the repairing partner will do, how often, from when."""
 
-    title = _text(
+    title = words(
         required=True,
         maximum=TITLE_MAX,
         blank="Please name what you are committing to.",
@@ -76,7 +65,7 @@ class CommitmentStatusIn(StrictSchema):
     """A change of status, always with its reason; the history is kept."""
 
     status = _choice(STATUSES)
-    reason = _text(
+    reason = words(
         required=True,
         maximum=REASON_MAX,
         blank="Please say why, in a few words.",

@@ -9,11 +9,9 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Index,
-    Select,
     String,
     Text,
     UniqueConstraint,
-    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -71,14 +69,7 @@ class DisclosureRevision(Ledgered, db.Model):
     reason: Mapped[str | None] = mapped_column(String(1000))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Rows belong to a space through their disclosure."""
-        return (
-            select(cls)
-            .join(Disclosure, Disclosure.id == cls.disclosure_id)
-            .where(Disclosure.space_id == space_id)
-        )
+    space_parent = (Disclosure, "disclosure_id")
 
     def ledger_content(self) -> dict[str, Any]:
         """The words and the reason for changing them."""
@@ -108,14 +99,7 @@ class DisclosureResponse(Ledgered, db.Model):
 
     disclosure: Mapped[Disclosure] = relationship(lazy="raise")
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Rows belong to a space through their disclosure."""
-        return (
-            select(cls)
-            .join(Disclosure, Disclosure.id == cls.disclosure_id)
-            .where(Disclosure.space_id == space_id)
-        )
+    space_parent = (Disclosure, "disclosure_id")
 
     def ledger_content(self) -> dict[str, Any]:
         """Who said what in the thread."""
@@ -141,14 +125,7 @@ class DisclosureAcknowledgement(Ledgered, db.Model):
 
     disclosure: Mapped[Disclosure] = relationship(lazy="raise")
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Rows belong to a space through their disclosure."""
-        return (
-            select(cls)
-            .join(Disclosure, Disclosure.id == cls.disclosure_id)
-            .where(Disclosure.space_id == space_id)
-        )
+    space_parent = (Disclosure, "disclosure_id")
 
     def ledger_content(self) -> dict[str, Any]:
         """Who acknowledged which disclosure, when."""

@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from mend.disclosures.models import CATEGORIES
-from mend.schema import StrictSchema, page_schema
+from mend.schema import StrictSchema, page_schema, words
 
 TITLE_MAX = 200
 BODY_MAX = 20_000
@@ -15,19 +15,8 @@ REASON_MAX = 1_000
 RESPONSE_MAX = 5_000
 
 
-def _text(*, maximum: int, blank: str, too_long: str, **kwargs: Any) -> fields.String:
-    """A text field that must hold words, not only spaces, and stay under a limit."""
-
-    def not_blank(value: str) -> None:
-        if not value.strip():
-            raise ValidationError(blank)
-
-    length = validate.Length(min=1, max=maximum, error=too_long)
-    return fields.String(validate=[length, not_blank], **kwargs)
-
-
 def _title(**kwargs: Any) -> fields.String:
-    return _text(
+    return words(
         maximum=TITLE_MAX,
         blank="Please give this a short title.",
         too_long="Please keep the title to {max} characters or fewer.",
@@ -36,7 +25,7 @@ def _title(**kwargs: Any) -> fields.String:
 
 
 def _body(**kwargs: Any) -> fields.String:
-    return _text(
+    return words(
         maximum=BODY_MAX,
         blank="Please write what happened, and how it affected you both.",
         too_long="This can hold up to {max} characters; more can go in another disclosure.",
@@ -66,7 +55,7 @@ class RevisionIn(StrictSchema):
 
     title = _title()
     body = _body()
-    reason = _text(
+    reason = words(
         required=True,
         maximum=REASON_MAX,
         blank="Please say why you are amending this.",
@@ -89,7 +78,7 @@ class RevisionIn(StrictSchema):
 class ResponseIn(StrictSchema):
     """A message in a disclosure's thread: a question, an answer, a reaction."""
 
-    body = _text(
+    body = words(
         required=True,
         maximum=RESPONSE_MAX,
         blank="Please write something before sending.",

@@ -38,6 +38,8 @@ class Ledgered:
     """
 
     ledger_kind: ClassVar[str]
+    # (parent model, foreign-key attribute) for rows that reach their space through a parent.
+    space_parent: ClassVar[tuple[Any, str] | None] = None
 
     def ledger_content(self) -> dict[str, Any]:
         """The fields covered by the content hash."""
@@ -46,7 +48,14 @@ class Ledgered:
     @classmethod
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:
         """A query for every row of this kind in a space."""
-        return select(cls).where(cls.space_id == space_id)  # type: ignore[attr-defined]
+        if cls.space_parent is None:
+            return select(cls).where(cls.space_id == space_id)  # type: ignore[attr-defined]
+        parent, foreign_key = cls.space_parent
+        return (
+            select(cls)
+            .join(parent, parent.id == getattr(cls, foreign_key))
+            .where(parent.space_id == space_id)
+        )
 
 
 class Erasure(Ledgered, db.Model):
