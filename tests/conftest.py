@@ -7,18 +7,22 @@ run the suite against PostgreSQL; by default it uses a temporary SQLite file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
+from flask_socketio.test_client import SocketIOTestClient
 from sqlalchemy import text
 
 from mend import create_app
 from mend.config import load_settings
-from mend.extensions import db, limiter
+from mend.extensions import db, limiter, socketio
+from mend.live.sockets import init_live
 from tests.builders import ApiClient, Couple, make_couple, make_user
+
+Connect = Callable[[ApiClient], SocketIOTestClient]
 
 pytest_plugins: list[str] = []
 
@@ -133,3 +137,20 @@ def count_queries(app: Flask):  # type: ignore[no-untyped-def]
             event.remove(engine, "before_cursor_execute", counter)
 
     return counting
+
+
+@pytest.fixture
+def connect(app: Flask) -> Iterator[Connect]:
+    """Open a socket as the given API client's user (rebinding Socket.IO to the suite's app)."""
+    init_live(app)
+    opened: list[SocketIOTestClient] = []
+
+    def open_socket(api: ApiClient) -> SocketIOTestClient:
+        client = socketio.test_client(app, flask_test_client=api.http)
+        opened.append(client)
+        return client
+
+    yield open_socket
+    for client in opened:
+        if client.is_connected():
+            client.disconnect()

@@ -119,6 +119,10 @@ BODIES: dict[tuple[str, str], Body] = {
     },
     ("POST", "/auth/login"): login_body,
     ("DELETE", "/account"): lambda _w, _p: {"password": PASSWORD},
+    ("POST", "/auth/password"): lambda _w, _p: {
+        "current_password": PASSWORD,
+        "new_password": "another long passphrase",
+    },
     ("POST", "/spaces"): lambda _w, _p: {"name": "A new start", "my_role": "hurt"},
     ("POST", "/invites/accept"): therapist_invite,
     ("POST", f"{SPACE}/invites"): lambda _w, _p: {"role": "therapist"},

@@ -1,35 +1,12 @@
-"""Socket.IO test clients that share the HTTP client's session cookie."""
+"""Helpers for reading what Socket.IO test clients received (the `connect` fixture is shared)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
-from flask import Flask
 from flask_socketio.test_client import SocketIOTestClient
 
-from mend.extensions import socketio
-from mend.live.sockets import init_live
-from tests.builders import ApiClient
+from tests.conftest import Connect
 
-Connect = Callable[[ApiClient], SocketIOTestClient]
-
-
-@pytest.fixture
-def connect(app: Flask) -> Iterator[Connect]:
-    """Open a socket as the given API client's user (rebinding Socket.IO to the suite's app)."""
-    init_live(app)
-    opened: list[SocketIOTestClient] = []
-
-    def open_socket(api: ApiClient) -> SocketIOTestClient:
-        client = socketio.test_client(app, flask_test_client=api.http)
-        opened.append(client)
-        return client
-
-    yield open_socket
-    for client in opened:
-        if client.is_connected():
-            client.disconnect()
+__all__ = ["Connect", "events", "types"]
 
 
 def events(client: SocketIOTestClient) -> list[dict]:

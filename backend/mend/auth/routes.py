@@ -9,8 +9,8 @@ from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
 from mend.auth import service
-from mend.auth.schemas import CsrfOut, LoginIn, RegisterIn, UserOut
-from mend.auth.throttle import login_limits
+from mend.auth.schemas import CsrfOut, LoginIn, PasswordChangeIn, RegisterIn, UserOut
+from mend.auth.throttle import login_limits, password_limits
 from mend.extensions import login_manager
 from mend.live.sockets import disconnect_user
 from mend.security import public
@@ -75,6 +75,21 @@ class Logout(MethodView):
         disconnect_user(current_user.id, session_token=token)
         logout_user()
         session.clear()
+
+
+@blp.route("/password")
+class Password(MethodView):
+    decorators = password_limits()
+
+    @blp.arguments(PasswordChangeIn)
+    @blp.response(200, UserOut)
+    def post(self, data):
+        """Change your password: every other session and open connection ends at once."""
+        user = current_user._get_current_object()
+        service.change_password(user=user, **data)
+        disconnect_user(user.id)
+        _start_session(user, remember=False)
+        return user
 
 
 @blp.route("/me")

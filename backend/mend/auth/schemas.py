@@ -84,6 +84,19 @@ class LoginIn(_EmailSchema):
         return data
 
 
+class PasswordChangeIn(StrictSchema):
+    """The current password, and the new one."""
+
+    current_password = fields.String(
+        required=True, load_only=True, validate=validate.Length(min=1, max=MAX_PASSWORD_LENGTH)
+    )
+    new_password = fields.String(
+        required=True,
+        load_only=True,
+        validate=validate.Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH),
+    )
+
+
 class UserOut(StrictSchema):
     """The logged-in user as they see themselves."""
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
 from mend.database import utcnow
-from mend.errors import Conflict, Unauthorized
+from mend.errors import Conflict, Forbidden, Unauthorized
 from mend.extensions import db
 from mend.tokens import digest, new_token
 
@@ -50,6 +50,16 @@ def authenticate(*, email: str, password: str) -> User:
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
+
+
+def change_password(*, user: User, current_password: str, new_password: str) -> None:
+    """Set a new password and end every login session of the user (the caller logs in anew)."""
+    if not verify_password(user.password_hash, current_password):
+        message = "That isn't your current password."
+        raise Forbidden(message, errors={"current_password": [message]}, slug="wrong-password")
+    user.password_hash = hash_password(new_password)
+    db.session.execute(delete(AuthSession).where(AuthSession.user_id == user.id))
+    db.session.commit()
 
 
 def open_session(*, user: User, remember: bool) -> str:

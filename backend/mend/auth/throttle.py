@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from flask import current_app, request
 from flask_limiter.util import get_remote_address
+from flask_login import current_user
 
 from mend.auth.schemas import normalise_email
 from mend.extensions import limiter
@@ -39,4 +40,25 @@ def login_limits() -> list[Callable]:
             deduct_when=_failed,
             scope="login-address",
         ),
+    ]
+
+
+def _failed_password(response) -> bool:  # type: ignore[no-untyped-def]
+    return response.status_code == 403
+
+
+def _user_key() -> str:
+    # Limits are checked before the login wall, so the caller may still be anonymous here.
+    return f"user:{getattr(current_user, 'id', 'anonymous')}"
+
+
+def password_limits() -> list[Callable]:
+    """Wrong current passwords are limited like failed logins, per account."""
+    return [
+        limiter.limit(
+            lambda: current_app.config["MEND"].login_limit,
+            key_func=_user_key,
+            deduct_when=_failed_password,
+            scope="password-change",
+        )
     ]
