@@ -5,18 +5,57 @@
  * server on every read, so a revoked grant makes data disappear at once.
  */
 import type { QueryClient } from '@tanstack/react-query'
+import type { components } from './api-types'
 import { keys } from './query-keys'
 
-export interface LiveEvent {
-  type: string
-  space_id: number
-  data: unknown
+type Schemas = components['schemas']
+
+/** What each event carries: the record as the REST API shows it to this user. */
+export interface LiveEventData {
+  'disclosure.created': Schemas['DisclosureDetailOut']
+  'disclosure.revised': Schemas['DisclosureDetailOut']
+  'disclosure.responded': Schemas['ResponseOut']
+  'disclosure.acknowledged': Schemas['AcknowledgementOut']
+  'commitment.created': Schemas['CommitmentOut']
+  'commitment.updated': Schemas['CommitmentDetailOut']
+  'commitment.checked': Schemas['CheckOut']
+  'commitment.reviewed': Schemas['ReviewOut']
+  'checkin.created': Schemas['CheckinOut']
+  'consent.changed': Schemas['ConsentsOut']
+  'member.joined': Schemas['SpaceOut']
+  'member.left': Schemas['SpaceOut']
 }
+
+export type LiveEventType = keyof LiveEventData
+
+/** One `mend:event` message, discriminated by its type. */
+export type LiveEvent = {
+  [T in LiveEventType]: { type: T; space_id: number; data: LiveEventData[T] }
+}[LiveEventType]
+
+const LIVE_EVENT_TYPES: ReadonlySet<string> = new Set<LiveEventType>([
+  'disclosure.created',
+  'disclosure.revised',
+  'disclosure.responded',
+  'disclosure.acknowledged',
+  'commitment.created',
+  'commitment.updated',
+  'commitment.checked',
+  'commitment.reviewed',
+  'checkin.created',
+  'consent.changed',
+  'member.joined',
+  'member.left',
+])
 
 export function isLiveEvent(value: unknown): value is LiveEvent {
   if (!value || typeof value !== 'object') return false
   const event = value as Record<string, unknown>
-  return typeof event.type === 'string' && typeof event.space_id === 'number'
+  return (
+    typeof event.type === 'string' &&
+    LIVE_EVENT_TYPES.has(event.type) &&
+    typeof event.space_id === 'number'
+  )
 }
 
 /** The query keys an event makes stale. */
