@@ -1,5 +1,6 @@
 import { useLocation } from 'wouter'
 import { Page, Section } from '../../components/page'
+import { ChangePassword } from '../../features/account/components/change-password'
 import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
@@ -7,7 +8,7 @@ import { setFlash } from '../../lib/flash'
 import { useMe } from '../../lib/session'
 import { useOptionalSpaceContext } from '../../lib/space'
 
-/** Your account: your data to take, leaving the space, deleting the account. */
+/** Your account: your password, your data to take, leaving the space, deleting the account. */
 export default function AccountPage() {
   const me = useMe().data
   const space = useOptionalSpaceContext()
@@ -26,6 +27,9 @@ export default function AccountPage() {
           <dt>Time zone</dt>
           <dd>{me.timezone}</dd>
         </dl>
+      </Section>
+      <Section title="Change your password" id="password">
+        <ChangePassword />
       </Section>
       <Section title="Export my data" id="export">
         <ExportData />
