@@ -12,7 +12,6 @@ from werkzeug.test import TestResponse
 
 from mend.extensions import db
 from tests.builders import PASSWORD, ApiClient, Couple, add_therapist
-from tests.live.conftest import connect  # noqa: F401  (the socket fixture, shared)
 
 SESSION_COOKIE = "mend_session"
 
