@@ -23,7 +23,7 @@ COPY --from=web /web/dist frontend/dist
 USER mend
 ENV MEND_ENV=production MEND_INSTANCE_PATH=/app/instance
 EXPOSE 8000
-# gevent worker: one process serves many websockets; see README "Production".
+# gevent worker: one process serves many websockets; never --preload (see README).
 CMD ["gunicorn", "--worker-class", "gevent", "--workers", "1", \
      "--worker-connections", "1000", "--bind", "0.0.0.0:8000", \
-     "--graceful-timeout", "20", "--access-logfile", "-", "mend.wsgi:app"]
+     "--timeout", "30", "--graceful-timeout", "8", "--access-logfile", "-", "mend.wsgi:app"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from urllib.parse import urlparse
 
 import socketio
 from flask import Flask, request
@@ -48,7 +49,7 @@ def init_live(app: Flask) -> None:
     if settings.redis_url:
         options["client_manager"] = socketio.RedisManager(
             settings.redis_url,
-            channel=CHANNEL,
+            channel=_channel(settings.redis_url),
             redis_options={
                 "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
                 "socket_timeout": REDIS_TIMEOUT_SECONDS,
@@ -56,6 +57,13 @@ def init_live(app: Flask) -> None:
         )
     sio.init_app(app, **options)
     registry.configure(settings.redis_url)
+
+
+def _channel(redis_url: str) -> str:
+    """Redis pub/sub ignores database numbers, so the channel names the database too:
+    two installations on one Redis (different databases) never hear each other."""
+    database = urlparse(redis_url).path.strip("/") or "0"
+    return f"{CHANNEL}:{database}"
 
 
 def _async_mode() -> str:
