@@ -162,8 +162,27 @@ def _members(space_id: int) -> dict[int, Membership]:
         for m in db.session.scalars(
             select(Membership).where(Membership.space_id == space_id).order_by(Membership.id)
         )
-        if m.user_id is not None and (m.active or m.role != "therapist")
+        if keeps_reading(m)
     }
+
+
+def keeps_reading(membership: Membership) -> bool:
+    """Current members, and departed partners whose record stays readable (not deleted ones)."""
+    return membership.user_id is not None and (membership.active or membership.role != "therapist")
+
+
+def therapist_access(user: User, space_id: int) -> Access:
+    """A therapist's access to a space; to anyone else what is theirs alone does not exist."""
+    found = access(user, space_id)
+    if found.role != "therapist":
+        raise NotFound("We couldn't find that.")
+    return found
+
+
+def require_therapist_account(user: User) -> None:
+    """Forbidden unless the account is a therapist's (the caseload is theirs)."""
+    if user.account_type != "therapist":
+        raise Forbidden("The caseload is for therapist accounts.")
 
 
 def _received(user: User, space_id: int) -> dict[tuple[int, str], ConsentChange]:

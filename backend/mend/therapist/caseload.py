@@ -23,7 +23,6 @@ from mend.commitments import reliability
 from mend.consent.access_log import Read
 from mend.consent.models import CATEGORIES, AccessLogEntry
 from mend.database import utcnow
-from mend.errors import Forbidden
 from mend.extensions import db
 from mend.spaces.models import Membership
 from mend.therapist import alerts
@@ -31,7 +30,6 @@ from mend.therapist import caseload_queries as queries
 from mend.therapist.alerts import Alert, FeltSafety, Latest, Quiet
 from mend.therapist.caseload_queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
 
-NOT_A_THERAPIST = "The caseload is for therapist accounts."
 WINDOW_DAYS = alerts.BASELINE_DAYS + alerts.WEEK_DAYS  # the baseline, and a little before it
 NO_SCORE = 11  # sorts couples without a felt-safety score after every score (0-10)
 DECIMALS = 3
@@ -120,8 +118,7 @@ class Loaded:
 
 def list_visible(*, actor: User) -> list[CaseloadItem]:
     """Each couple the therapist works with, only consented figures, most in need first."""
-    if actor.account_type != "therapist":
-        raise Forbidden(NOT_A_THERAPIST)
+    policy.require_therapist_account(actor)
     now = utcnow()
     couples = queries.couples(_unproxied(actor), now=now)
     loaded = _load(couples, actor.timezone, now)

@@ -116,7 +116,7 @@ def couples(actor: User, *, now: datetime) -> list[Couple]:
     names: dict[int, str] = {}
     for membership, name in rows:
         names[membership.space_id] = name
-        if membership.active or membership.role != "therapist":  # as policy.access keeps them
+        if policy.keeps_reading(membership):
             members[membership.space_id][membership.user_id] = membership
     received = _received(actor, mine)
     return [

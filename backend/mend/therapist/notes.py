@@ -6,22 +6,15 @@ from sqlalchemy import select
 
 from mend import policy
 from mend.auth.models import User
-from mend.errors import Invalid, NotFound
+from mend.errors import Invalid
 from mend.extensions import db
 from mend.pagination import Page, paginate
 from mend.therapist.models import TherapistNote
 
 
-def _therapist_access(actor: User, space_id: int) -> policy.Access:
-    access = policy.access(actor, space_id)
-    if access.role != "therapist":
-        raise NotFound("We couldn't find that.")
-    return access
-
-
 def create(*, actor: User, space_id: int, body: str) -> TherapistNote:
     """Keep a private note about this couple."""
-    _therapist_access(actor, space_id)
+    policy.therapist_access(actor, space_id)
     if not body.strip():
         raise Invalid("body", "Please write something.")
     note = TherapistNote(space_id=space_id, author_id=actor.id, body=body)
@@ -34,7 +27,7 @@ def list_mine(
     *, actor: User, space_id: int, limit: int, before: int | None = None
 ) -> Page[TherapistNote]:
     """The actor's own notes on this couple, newest first."""
-    _therapist_access(actor, space_id)
+    policy.therapist_access(actor, space_id)
     query = select(TherapistNote).where(
         TherapistNote.space_id == space_id, TherapistNote.author_id == actor.id
     )
