@@ -2,7 +2,12 @@
 
 from mend.auth.models import AuthSession, User
 from mend.checkins.models import Checkin
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.commitments.models import (
+    CheckReview,
+    Commitment,
+    CommitmentCheck,
+    CommitmentStatusChange,
+)
 from mend.consent.models import AccessLogEntry, ConsentChange
 from mend.disclosures.models import (
     Disclosure,
@@ -10,6 +15,7 @@ from mend.disclosures.models import (
     DisclosureResponse,
     DisclosureRevision,
 )
+from mend.idempotency import IdempotencyKey
 from mend.record.models import Erasure, LedgerEntry
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
@@ -29,6 +35,7 @@ __all__ = [
     "DisclosureAcknowledgement",
     "DisclosureResponse",
     "DisclosureRevision",
+    "IdempotencyKey",
     "Invite",
     "LedgerEntry",
     "Membership",

@@ -33,6 +33,7 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.extensions import db
+from mend.idempotency import forget_answers
 from mend.record import service as record_service
 from mend.record.models import Erasure, Ledgered
 from mend.spaces.models import Membership, Space
@@ -154,7 +155,8 @@ def erase_account(*, user: User) -> list[int]:
     Not committed: the caller commits it all as one unit. The user's row and
     spaces are locked first, so nothing they write at the same moment can slip
     past the erasure and lose its author afterwards, unrecorded. Deleting the
-    user row deletes their memberships, login sessions, grants and access log.
+    user row deletes their memberships, login sessions, grants, access log and
+    idempotency keys.
     Returns the spaces the user was in that remain (their member lists changed).
     """
     space_ids = _lock(user.id)
@@ -164,6 +166,7 @@ def erase_account(*, user: User) -> list[int]:
     for space_id in sorted(by_space):
         _erase_in_space(space_id, by_space[space_id])
     _leave_everywhere(user.id)
+    forget_answers(space_ids=space_ids)  # stored answers may quote the erased words
     db.session.delete(user)
     db.session.flush()
     _drop_spaces_left_empty(space_ids)

@@ -15,6 +15,7 @@ from mend.checkins.schemas import (
     TrendArgs,
     TrendOut,
 )
+from mend.idempotency import idempotent
 
 blp = Blueprint("checkins", __name__, url_prefix="/api/v1", description="Check-ins and trends")
 
@@ -32,6 +33,7 @@ class Checkins(MethodView):
         """
         return service.list_visible(actor=current_user, space_id=space_id, **args)
 
+    @idempotent
     @blp.arguments(CheckinIn)
     @blp.response(201, CheckinOut)
     def post(self, data, space_id):

@@ -22,6 +22,7 @@ from mend.commitments.schemas import (
     ReviewIn,
     ReviewOut,
 )
+from mend.idempotency import idempotent
 from mend.schema import PageArgs
 
 blp = Blueprint("commitments", __name__, url_prefix="/api/v1", description="Commitments")
@@ -29,6 +30,7 @@ blp = Blueprint("commitments", __name__, url_prefix="/api/v1", description="Comm
 
 @blp.route("/spaces/<int:space_id>/commitments")
 class Commitments(MethodView):
+    @idempotent
     @blp.arguments(CommitmentIn)
     @blp.response(201, CommitmentOut)
     def post(self, data, space_id):
@@ -57,6 +59,7 @@ class CommitmentDetail(MethodView):
             actor=current_user, space_id=space_id, commitment_id=commitment_id
         )
 
+    @idempotent
     @blp.arguments(CommitmentStatusIn)
     @blp.response(200, CommitmentDetailOut)
     def patch(self, data, space_id, commitment_id):
@@ -68,6 +71,7 @@ class CommitmentDetail(MethodView):
 
 @blp.route("/spaces/<int:space_id>/commitments/<int:commitment_id>/checks")
 class Checks(MethodView):
+    @idempotent
     @blp.arguments(CheckIn)
     @blp.response(201, CheckOut)
     def post(self, data, space_id, commitment_id):
@@ -79,6 +83,7 @@ class Checks(MethodView):
 
 @blp.route("/spaces/<int:space_id>/commitments/<int:commitment_id>/checks/<int:check_id>/review")
 class Review(MethodView):
+    @idempotent
     @blp.arguments(ReviewIn)
     @blp.response(201, ReviewOut)
     def post(self, data, space_id, commitment_id, check_id):

@@ -20,6 +20,7 @@ from mend.disclosures.schemas import (
     ResponseOut,
     RevisionIn,
 )
+from mend.idempotency import idempotent
 from mend.schema import PageArgs
 
 blp = Blueprint("disclosures", __name__, url_prefix="/api/v1", description="Disclosures")
@@ -35,6 +36,7 @@ class Disclosures(MethodView):
         """The disclosures you may see, newest first, each as it reads now."""
         return service.list_visible(actor=current_user, space_id=space_id, **args)
 
+    @idempotent
     @blp.arguments(DisclosureIn)
     @blp.response(201, DisclosureDetailOut)
     def post(self, data, space_id):
@@ -54,6 +56,7 @@ class DisclosureDetail(MethodView):
 
 @blp.route(f"{DISCLOSURE}/revisions")
 class Revisions(MethodView):
+    @idempotent
     @blp.arguments(RevisionIn)
     @blp.response(201, DisclosureDetailOut)
     def post(self, data, space_id, disclosure_id):
@@ -65,6 +68,7 @@ class Revisions(MethodView):
 
 @blp.route(f"{DISCLOSURE}/responses")
 class Responses(MethodView):
+    @idempotent
     @blp.arguments(ResponseIn)
     @blp.response(201, ResponseOut)
     def post(self, data, space_id, disclosure_id):
@@ -76,6 +80,7 @@ class Responses(MethodView):
 
 @blp.route(f"{DISCLOSURE}/acknowledge")
 class Acknowledge(MethodView):
+    @idempotent
     @blp.response(200, AcknowledgementOut)
     def post(self, space_id, disclosure_id):
         """Say "I have taken this in" (hurt partner); always 200, and repeating changes nothing."""
