@@ -69,13 +69,24 @@ def _engine_options(database_url: str) -> dict[str, object]:
             "connect_args": {"timeout": 30, "check_same_thread": False},
             "hide_parameters": True,
         }
+    # A request that waits on PostgreSQL gives up (503 + Retry-After) within about 4 s:
+    # at most 2 s for a free connection, then 2 s to connect, or 2 s for a row lock, or
+    # 2 s of unacknowledged data to a server gone from the network (keepalives catch one
+    # that vanishes while we wait for its answer). tests/resilience/test_outage.py.
     return {
         "pool_pre_ping": True,
         "pool_size": 10,
         "max_overflow": 10,
-        "pool_timeout": 5,
+        "pool_timeout": 2,
         "hide_parameters": True,
-        "connect_args": {"connect_timeout": 3},
+        "connect_args": {
+            "connect_timeout": 2,
+            "tcp_user_timeout": 2000,
+            "keepalives_idle": 2,
+            "keepalives_interval": 1,
+            "keepalives_count": 2,
+            "options": "-c lock_timeout=2s",
+        },
     }
 
 

@@ -16,6 +16,7 @@ from flask_smorest import Api
 from flask_wtf.csrf import CSRFError
 from marshmallow import Schema, fields
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -186,8 +187,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
-    def _database_unavailable(error: OperationalError | InterfaceError) -> Response:
-        log.error("database error: %s", type(error.orig).__name__)
+    @app.errorhandler(PoolTimeout)
+    def _database_unavailable(error: OperationalError | InterfaceError | PoolTimeout) -> Response:
+        # PoolTimeout: every connection is busy (say, waiting on a stuck database) and none
+        # came free within pool_timeout: as unavailable as a database that is down.
+        log.error("database error: %s", type(getattr(error, "orig", None) or error).__name__)
         return problem(
             503,
             "Mend cannot reach its database right now. Please try again in a moment.",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from flask import Flask, Response, current_app, request
 from flask_login import current_user
@@ -16,6 +17,8 @@ CONTENT_SECURITY_POLICY = (
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
+SOCKET_PATH = "/socket.io/"
 
 
 def public(view: V) -> V:
@@ -33,7 +36,8 @@ def _is_public(endpoint: str | None) -> bool:
 
 
 def init_security(app: Flask) -> None:
-    """Register the login wall and the response headers."""
+    """Register the login wall and the response headers (Socket.IO's answers included)."""
+    production = app.config["MEND"].production
 
     @app.before_request
     def _require_login() -> None:
@@ -44,13 +48,45 @@ def init_security(app: Flask) -> None:
 
     @app.after_request
     def _security_headers(response: Response) -> Response:
-        headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("X-Frame-Options", "DENY")
+        for name, value in _headers(production=production):
+            response.headers.setdefault(name, value)
         if request.path.startswith(API_PREFIX):
-            headers["Cache-Control"] = "no-store"
-        if current_app.config["MEND"].production:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+            response.headers["Cache-Control"] = "no-store"
         return response
+
+    socket_headers = [*_headers(production=production), ("Cache-Control", "no-store")]
+    app.wsgi_app = _SocketHeaders(app.wsgi_app, socket_headers)  # type: ignore[method-assign]
+
+
+def _headers(*, production: bool) -> list[tuple[str, str]]:
+    """The headers every answer carries unless it sets its own (HSTS in production only)."""
+    headers = [
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+    ]
+    if production:
+        headers.append(("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY))
+    return headers
+
+
+class _SocketHeaders:
+    """Socket.IO answers its own requests before Flask sees them; add the headers there too."""
+
+    def __init__(
+        self, wsgi_app: Callable[..., Iterable[bytes]], headers: list[tuple[str, str]]
+    ) -> None:
+        self.wsgi_app = wsgi_app
+        self.headers = headers
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if not environ.get("PATH_INFO", "").startswith(SOCKET_PATH):
+            return self.wsgi_app(environ, start_response)
+
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            present = {name.lower() for name, _value in headers}
+            extra = [(name, value) for name, value in self.headers if name.lower() not in present]
+            return start_response(status, [*headers, *extra], exc_info)
+
+        return self.wsgi_app(environ, start)

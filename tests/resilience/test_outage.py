@@ -1,0 +1,338 @@
+"""A PostgreSQL outage: every request answers 503 problem details within 5 s, then service resumes.
+
+A real Mend server process runs against a private PostgreSQL cluster, which the
+tests stop (crash-like and clean), freeze (SIGSTOP) and cut off from the network,
+and whose rows they lock, while partners keep using the API.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+import requests
+
+from tests.live.servers import Person, make_pair, mend_server
+from tests.resilience.processes import (
+    PrivatePostgres,
+    migrate,
+    missing_network_namespace_reason,
+    missing_postgres_reason,
+    network_namespace,
+    private_postgres,
+)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        missing_postgres_reason() is not None, reason=str(missing_postgres_reason())
+    ),
+]
+
+DEADLINE_SECONDS = 5.0
+RECOVERY_SECONDS = 10.0
+PROBLEM = "application/problem+json"
+UNAVAILABLE = "urn:mend:problem:database-unavailable"
+Recorder = Any  # pytest's record_property fixture
+
+
+@dataclass
+class Answer:
+    """One request made during the test, and how long its answer took."""
+
+    label: str
+    status: int | None
+    elapsed: float
+    response: requests.Response | None
+
+
+@dataclass
+class Couple:
+    """Two partners logged in to a real server, with their space and a disclosure in it."""
+
+    url: str
+    hurt: Person
+    repairing: Person
+    visitor: Person
+    space_id: int
+    disclosure_id: int
+    tokens: dict[int, str]
+
+    def request(self, who: Person, method: str, path: str, **kwargs: Any) -> Answer:
+        """Send one request as who (with its CSRF token) and time it; a hang shows as None."""
+        label = f"{method} {path} ({'anonymous' if who is self.visitor else 'logged in'})"
+        started = time.monotonic()
+        try:
+            response = who.http.request(
+                method,
+                f"{self.url}/api/v1{path}",
+                headers={"X-CSRFToken": self.tokens[id(who)]},
+                timeout=DEADLINE_SECONDS + 3,
+                **kwargs,
+            )
+        except requests.Timeout:
+            return Answer(label, None, time.monotonic() - started, None)
+        return Answer(label, response.status_code, time.monotonic() - started, response)
+
+
+def meet(url: str) -> Couple:
+    """Register a couple on the server at url, with one disclosure and one check-in written."""
+    hurt, repairing, visitor = Person(url), Person(url), Person(url)
+    space_id = make_pair(hurt, repairing)
+    tokens = {
+        id(person): person.http.get(f"{url}/api/v1/auth/csrf", timeout=5).json()["csrf_token"]
+        for person in (hurt, repairing, visitor)
+    }
+    couple = Couple(url, hurt, repairing, visitor, space_id, 0, tokens)
+    disclosure = couple.request(
+        repairing,
+        "POST",
+        f"/spaces/{space_id}/disclosures",
+        json={
+            "title": "Before the outage",
+            "body": "Written while all was well.",
+            "category": "other",
+        },
+    )
+    assert disclosure.status == 201, disclosure.response and disclosure.response.text
+    couple.disclosure_id = int(disclosure.response.json()["id"])  # type: ignore[union-attr]
+    checkin = couple.request(hurt, "POST", f"/spaces/{space_id}/checkins", json={"felt_safety": 6})
+    assert checkin.status == 201
+    return couple
+
+
+def probe_everything(couple: Couple) -> list[Answer]:
+    """Reads and writes as both partners, a login attempt and the health check, all at once."""
+    space = f"/spaces/{couple.space_id}"
+    login = {"email": "nobody@example.org", "password": "not the password"}
+    calls: list[tuple[Person, str, str, dict[str, Any]]] = [
+        (couple.hurt, "GET", f"{space}/disclosures", {}),
+        (couple.hurt, "GET", f"{space}/disclosures/{couple.disclosure_id}", {}),
+        (couple.hurt, "GET", f"{space}/checkins", {}),
+        (couple.hurt, "GET", "/auth/me", {}),
+        (couple.hurt, "POST", f"{space}/checkins", {"json": {"felt_safety": 3}}),
+        (
+            couple.repairing,
+            "POST",
+            f"{space}/disclosures",
+            {"json": {"title": "During", "body": "Lost?", "category": "other"}},
+        ),
+        (couple.repairing, "GET", f"/spaces/{couple.space_id}/record/verify", {}),
+        (couple.visitor, "POST", "/auth/login", {"json": login}),
+        (couple.visitor, "GET", "/health", {}),
+    ]
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        futures = [
+            pool.submit(couple.request, who, method, path, **kwargs)
+            for who, method, path, kwargs in calls
+        ]
+        return [future.result() for future in futures]
+
+
+def assert_unavailable(answers: list[Answer]) -> float:
+    """Every answer is a quick 503 problem with Retry-After; returns the slowest time."""
+    for answer in answers:
+        assert answer.status == 503, f"{answer.label}: {answer.status} after {answer.elapsed:.2f}s"
+        response = answer.response
+        assert response is not None
+        assert response.headers["Content-Type"] == PROBLEM, answer.label
+        assert int(response.headers["Retry-After"]) > 0, answer.label
+        assert response.json()["type"] == UNAVAILABLE, answer.label
+        assert answer.elapsed < DEADLINE_SECONDS, f"{answer.label} took {answer.elapsed:.2f}s"
+    return max(answer.elapsed for answer in answers)
+
+
+def seconds_until_healthy(couple: Couple) -> float:
+    """Poll until the health check and a logged-in read both succeed; returns the wait."""
+    started = time.monotonic()
+    while time.monotonic() - started < RECOVERY_SECONDS:
+        health = couple.request(couple.visitor, "GET", "/health")
+        read = couple.request(couple.hurt, "GET", f"/spaces/{couple.space_id}/checkins")
+        if health.status == 200 and read.status == 200:
+            return time.monotonic() - started
+        assert {health.status, read.status} <= {200, 503}, (health.status, read.status)
+        time.sleep(0.1)
+    raise AssertionError(f"Mend did not recover within {RECOVERY_SECONDS}s of the database")
+
+
+def assert_service_resumed(couple: Couple, checkins_before: int) -> None:
+    """What was written before the outage is still there, and new writes succeed."""
+    space = f"/spaces/{couple.space_id}"
+    titles = [
+        item["title"]
+        for item in couple.request(couple.hurt, "GET", f"{space}/disclosures").response.json()[  # type: ignore[union-attr]
+            "items"
+        ]
+    ]
+    assert "Before the outage" in titles
+    written = couple.request(couple.hurt, "POST", f"{space}/checkins", json={"felt_safety": 7})
+    assert written.status == 201
+    checkins = couple.request(couple.hurt, "GET", f"{space}/checkins").response.json()["items"]  # type: ignore[union-attr]
+    assert len(checkins) == checkins_before + 1
+    verified = couple.request(couple.repairing, "GET", f"{space}/record/verify")
+    assert verified.response.json()["valid"] is True  # type: ignore[union-attr]
+
+
+def count_checkins(couple: Couple) -> int:
+    answer = couple.request(couple.hurt, "GET", f"/spaces/{couple.space_id}/checkins")
+    assert answer.status == 200
+    return len(answer.response.json()["items"])  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivatePostgres]:
+    """A private PostgreSQL cluster, migrated, that the tests may stop, freeze and restart."""
+    with private_postgres() as postgres:
+        migrate(postgres.url, tmp_path_factory.mktemp("migrate"))
+        yield postgres
+
+
+@pytest.fixture(scope="module")
+def server(cluster: PrivatePostgres, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One Mend server process on the private cluster, never restarted by the tests."""
+    instance = tmp_path_factory.mktemp("instance")
+    with mend_server(database_url=cluster.url, instance=instance, redis_url=None) as url:
+        yield url
+
+
+@pytest.fixture
+def couple(server: str) -> Couple:
+    """A couple using the server, with data written before anything goes wrong."""
+    return meet(server)
+
+
+@pytest.mark.parametrize("mode", ["immediate", "fast"])
+def test_a_stopped_database_gets_quick_503s_and_service_resumes_without_a_restart(
+    cluster: PrivatePostgres, couple: Couple, mode: str, record_property: Recorder
+) -> None:
+    checkins_before = count_checkins(couple)
+    cluster.stop(mode)
+    try:
+        first = assert_unavailable(probe_everything(couple))
+        again = assert_unavailable(probe_everything(couple))
+    finally:
+        restarting = time.monotonic()
+        cluster.start()
+    ready = time.monotonic()
+    recovery = seconds_until_healthy(couple)
+    record_property("seconds_for_postgres_to_start", round(ready - restarting, 3))
+    record_property("max_seconds_to_503", round(max(first, again), 3))
+    record_property("seconds_to_recover", round(recovery, 3))
+    assert_service_resumed(couple, checkins_before)
+
+
+def test_writes_stuck_behind_a_held_lock_get_503_within_the_deadline(
+    cluster: PrivatePostgres, couple: Couple, record_property: Recorder
+) -> None:
+    """A transaction that never ends (a stuck client, a long migration) must not hang writers."""
+    space = f"/spaces/{couple.space_id}"
+    with psycopg.connect(cluster.url.replace("+psycopg", "")) as blocker:
+        blocker.execute("SELECT id FROM space WHERE id = %s FOR UPDATE", (couple.space_id,))
+        write = couple.request(couple.hurt, "POST", f"{space}/checkins", json={"felt_safety": 2})
+        read = couple.request(couple.hurt, "GET", f"{space}/checkins")
+        slowest = assert_unavailable([write])
+        assert read.status == 200, "reads do not wait for the writers' lock"
+        blocker.rollback()
+    record_property("seconds_to_503", round(slowest, 3))
+    written = couple.request(couple.hurt, "POST", f"{space}/checkins", json={"felt_safety": 2})
+    assert written.status == 201
+
+
+def test_a_pool_exhausted_by_stuck_writes_answers_503_never_500(
+    cluster: PrivatePostgres, couple: Couple, record_property: Recorder
+) -> None:
+    """More stuck writers than connections: the ones left waiting for a connection get 503 too."""
+    writers = 30  # more than pool_size + max_overflow (20)
+    path = f"/spaces/{couple.space_id}/checkins"
+    with psycopg.connect(cluster.url.replace("+psycopg", "")) as blocker:
+        blocker.execute("SELECT id FROM space WHERE id = %s FOR UPDATE", (couple.space_id,))
+        with ThreadPoolExecutor(max_workers=writers) as pool:
+            answers = list(
+                pool.map(
+                    lambda _: couple.request(couple.hurt, "POST", path, json={"felt_safety": 1}),
+                    range(writers),
+                )
+            )
+        blocker.rollback()
+    record_property("max_seconds_to_503", round(assert_unavailable(answers), 3))
+    assert couple.request(couple.hurt, "GET", path).status == 200
+
+
+def test_a_frozen_database_gets_503_within_the_deadline_and_service_resumes(
+    cluster: PrivatePostgres, couple: Couple, record_property: Recorder
+) -> None:
+    """A hung server (SIGSTOP): new connections time out (connect_timeout) into 503s.
+
+    The server's own connections are closed first, so every request needs a new
+    one; a request on a connection that was open when the server hung is the
+    case of the xfail test below.
+    """
+    checkins_before = count_checkins(couple)
+    with psycopg.connect(cluster.url.replace("+psycopg", ""), autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+    frozen = cluster.freeze()
+    try:
+        slowest = assert_unavailable(probe_everything(couple))
+    finally:
+        cluster.thaw(frozen)
+    recovery = seconds_until_healthy(couple)
+    record_property("max_seconds_to_503", round(slowest, 3))
+    record_property("seconds_to_recover", round(recovery, 3))
+    assert_service_resumed(couple, checkins_before)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "known gap: psycopg has no client-side read timeout, and a stopped server's kernel "
+        "still acknowledges packets and keepalives, so a pooled connection's pre-ping waits "
+        "until the server wakes up"
+    ),
+)
+def test_a_request_on_a_connection_open_when_the_database_froze_answers_in_time(
+    cluster: PrivatePostgres, couple: Couple
+) -> None:
+    frozen = cluster.freeze()
+    try:
+        answer = couple.request(couple.visitor, "GET", "/health")
+    finally:
+        cluster.thaw(frozen)
+    assert_unavailable([answer])
+
+
+@pytest.mark.skipif(
+    missing_network_namespace_reason() is not None,
+    reason=str(missing_network_namespace_reason()),
+)
+def test_a_database_cut_off_by_the_network_gets_503_within_the_deadline(
+    tmp_path: Path, record_property: Recorder
+) -> None:
+    """Packets to the database vanish (a partition): tcp_user_timeout ends the wait."""
+    with (
+        network_namespace() as link,
+        private_postgres(host=link.namespace_address, netns=link.namespace) as remote,
+    ):
+        migrate(remote.url, tmp_path / "migrate")
+        with mend_server(
+            database_url=remote.url, instance=tmp_path / "instance", redis_url=None
+        ) as url:
+            couple = meet(url)
+            checkins_before = count_checkins(couple)
+            link.cut()
+            try:
+                slowest = assert_unavailable(probe_everything(couple))
+            finally:
+                link.mend()
+            recovery = seconds_until_healthy(couple)
+            assert_service_resumed(couple, checkins_before)
+    record_property("max_seconds_to_503", round(slowest, 3))
+    record_property("seconds_to_recover", round(recovery, 3))
