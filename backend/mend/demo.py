@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from mend.checkins.models import Checkin
 from mend.clock import zone
+from mend.commitments import snapshots
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
 from mend.database import utcnow
 from mend.disclosures.models import (
@@ -122,6 +123,7 @@ def write_history(
     db.session.add_all(rows)
     db.session.flush()
     append_many(space_id=people.space_id, rows=rows)
+    snapshots.rebuild([row for row in rows if isinstance(row, Commitment)])
     return len(rows)
 
 

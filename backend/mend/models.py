@@ -7,6 +7,7 @@ from mend.commitments.models import (
     Commitment,
     CommitmentCheck,
     CommitmentStatusChange,
+    ReliabilitySnapshot,
 )
 from mend.consent.models import AccessLogEntry, ConsentChange
 from mend.disclosures.models import (
@@ -38,6 +39,7 @@ __all__ = [
     "IdempotencyKey",
     "Invite",
     "LedgerEntry",
+    "ReliabilitySnapshot",
     "Membership",
     "Space",
     "User",

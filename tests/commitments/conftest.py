@@ -11,7 +11,8 @@ from flask import Flask
 from werkzeug.test import TestResponse
 
 from mend import clock
-from mend.commitments.models import CommitmentCheck
+from mend.commitments import snapshots
+from mend.commitments.models import Commitment, CommitmentCheck
 from mend.consent.models import ConsentChange
 from mend.extensions import db
 from tests.builders import (
@@ -116,10 +117,12 @@ def grant(
 
 
 def insert_checks(app: Flask, commitment_id: int, days: Iterable[date]) -> None:
-    """Many kept checks at once, straight into the database (bulk data for query counts)."""
+    """Many kept checks at once, straight into the database (bulk data for query counts),
+    with the reliability snapshot brought up to date as the API's writes do."""
     with app.app_context():
         db.session.add_all(
             CommitmentCheck(commitment_id=commitment_id, period_start=day, outcome="kept")
             for day in days
         )
+        snapshots.rebuild([db.session.get_one(Commitment, commitment_id)])
         db.session.commit()

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mend.clock import week_start
-from mend.commitments.reliability import Reliability, compute, multiplier
+from mend.commitments.reliability import Folded, Reliability, compute, fold, multiplier
 
 DAILY_M = 0.5 ** (1 / 13)
 WEEKLY_M = 0.5 ** (sqrt(1 / 7) / 13)
@@ -250,3 +250,42 @@ def test_skipping_quiet_runs_gives_the_same_answer_as_walking_every_period(histo
 
     assert fast.streak == slow.streak
     assert fast.score == pytest.approx(slow.score, abs=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(history=histories, ongoing=st.booleans(), later=st.integers(min_value=0, max_value=60))
+def test_resuming_from_the_fold_gives_the_same_answer_as_the_whole_walk(  # type: ignore[no-untyped-def]
+    history, ongoing, later
+) -> None:
+    cadence = "ongoing" if ongoing else history["cadence"]
+    starts_on = day(3)
+    checks = {starts_on + timedelta(days=n): c for n, c in history["checks"].items()}
+    changes = [(starts_on + timedelta(days=n), s) for n, s in history["changes"]]
+    folded = fold(cadence=cadence, starts_on=starts_on, checks=checks, status_changes=changes)
+    today = max(checks, default=starts_on) + timedelta(days=later)
+
+    def walk(resume: Folded | None) -> Reliability:
+        return compute(
+            cadence=cadence,
+            starts_on=starts_on,
+            today=today,
+            checks=checks if resume is None else {},  # resuming needs no check before `through`
+            status_changes=changes,
+            resume=resume,
+        )
+
+    whole, resumed = walk(None), walk(folded)
+    assert resumed.streak == whole.streak
+    assert resumed.score == pytest.approx(whole.score, abs=1e-12)
+
+
+def test_fold_is_none_before_any_report() -> None:
+    assert fold(cadence="daily", starts_on=START, checks={}) is None
+
+
+def test_fold_walks_through_the_newest_reported_period() -> None:
+    checks = kept(0, 7, 15)
+    folded = fold(cadence="weekly", starts_on=START, checks=checks)
+    walked = compute(cadence="weekly", starts_on=START, today=day(15), checks=checks)
+    assert folded == Folded(week_start(day(15)) + timedelta(days=7), walked.score, walked.streak)
+    assert walked.streak == 3

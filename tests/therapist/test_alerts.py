@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import random
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from mend.commitments import reliability
 from mend.therapist import alerts
 from mend.therapist.alerts import Dispute, FeltSafety, Quiet
 
@@ -180,74 +178,3 @@ def test_alerts_come_weightiest_first() -> None:
     )
     assert kinds(found) == ["low_felt_safety", "disputed_check", "no_checkin"]
     assert [a.severity for a in found] == [3, 2, 1]
-
-
-def test_window_of_a_daily_commitment_reaches_back_as_far_as_the_precision_needs() -> None:
-    start = alerts.reliability_window_start(
-        cadence="daily", starts_on=date(2020, 1, 1), today=TODAY, status_changes=[]
-    )
-    periods = (TODAY - start).days
-    assert reliability.multiplier("daily") ** periods <= alerts.RELIABILITY_PRECISION
-    assert reliability.multiplier("daily") ** (periods - 1) > alerts.RELIABILITY_PRECISION
-
-
-def test_window_grows_by_the_days_a_commitment_was_paused() -> None:
-    plain = alerts.reliability_window_start(
-        cadence="daily", starts_on=date(2020, 1, 1), today=TODAY, status_changes=[]
-    )
-    pause = [(TODAY - timedelta(days=40), "paused"), (TODAY - timedelta(days=10), "active")]
-    paused = alerts.reliability_window_start(
-        cadence="daily", starts_on=date(2020, 1, 1), today=TODAY, status_changes=pause
-    )
-    assert (plain - paused).days == 30
-
-
-@pytest.mark.parametrize("cadence", ["daily", "weekly", "ongoing"])
-def test_window_never_starts_before_the_commitment(cadence: str) -> None:
-    starts_on = TODAY - timedelta(days=20)
-    window = alerts.reliability_window_start(
-        cadence=cadence, starts_on=starts_on, today=TODAY, status_changes=[]
-    )
-    assert window == starts_on
-
-
-def test_paused_days_count_only_inside_the_range() -> None:
-    changes = [
-        (date(2025, 1, 1), "paused"),
-        (date(2025, 1, 11), "active"),
-        (date(2025, 2, 1), "paused"),
-    ]
-    assert alerts.paused_days(changes, first=date(2025, 1, 6), last=date(2025, 2, 3)) == 5 + 3
-    assert alerts.paused_days([], first=date(2025, 1, 1), last=TODAY) == 0
-
-
-@pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("cadence", ["daily", "weekly"])
-def test_reliability_over_the_window_matches_the_whole_history(seed: int, cadence: str) -> None:
-    rng = random.Random(seed)
-    starts_on = TODAY - timedelta(days=730)
-    checks = {
-        starts_on + timedelta(days=offset): (
-            rng.choice(["kept", "kept", "partial", "missed"]),
-            rng.random() < 0.05,
-        )
-        for offset in range(0, 730, 1 if cadence == "daily" else 7)
-        if rng.random() < 0.9
-    }
-    pause_from = TODAY - timedelta(days=rng.randrange(20, 300))
-    changes = [
-        (pause_from, "paused"),
-        (pause_from + timedelta(days=rng.randrange(5, 90)), "active"),
-    ]
-    whole = reliability.compute(
-        cadence=cadence, starts_on=starts_on, today=TODAY, checks=checks, status_changes=changes
-    )
-    window = alerts.reliability_window_start(
-        cadence=cadence, starts_on=starts_on, today=TODAY, status_changes=changes
-    )
-    recent = {day: check for day, check in checks.items() if day >= window}
-    windowed = reliability.compute(
-        cadence=cadence, starts_on=window, today=TODAY, checks=recent, status_changes=changes
-    )
-    assert windowed.score == pytest.approx(whole.score, abs=alerts.RELIABILITY_PRECISION)
-    assert windowed.score <= whole.score

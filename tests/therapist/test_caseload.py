@@ -13,7 +13,12 @@ from sqlalchemy import update
 from mend.auth.models import User
 from mend.checkins.models import Checkin
 from mend.commitments import reliability
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
+from mend.commitments.models import (
+    CheckReview,
+    Commitment,
+    CommitmentCheck,
+    ReliabilitySnapshot,
+)
 from mend.commitments.models import CommitmentStatusChange as Change
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.extensions import db
@@ -561,12 +566,35 @@ def _insert_space(index: int, hurt_id: int, repairing_id: int, therapist_id: int
 def test_query_count_is_the_same_for_10_and_100_couples(
     app: Flask, therapist: ApiClient, count_queries
 ) -> None:
-    insert_couples(app, therapist, 10)
-    with count_queries() as ten:
+    insert_couples(app, therapist, 10)  # straight into the database: no snapshots yet
+    with count_queries() as ten_building:
         assert len(items(therapist)) == 10
+    with count_queries() as ten:
+        items(therapist)
     insert_couples(app, therapist, 90)
+    with count_queries() as hundred_building:
+        items(therapist)
     with count_queries() as hundred:
         caseload_items = items(therapist)
     assert len(caseload_items) == 100
     assert all(item["commitments"]["open_disputes"] == 2 for item in caseload_items)
     assert hundred.count == ten.count, hundred.statements
+    assert hundred_building.count == ten_building.count, hundred_building.statements
+    assert ten.count < ten_building.count  # once built, snapshots spare reading any history
+
+
+def test_a_commitment_without_a_snapshot_gets_one_on_first_read(
+    app: Flask, therapist: ApiClient
+) -> None:
+    couple = couple_with(app, therapist, hurt=["commitments"], repairing=["commitments"])
+    commitment_id, checks = add_commitment(app, couple, daily(range(1, 40)))
+    add_reviews(app, couple, checks[TODAY - timedelta(days=4)], "disputed")
+    with app.app_context():
+        assert db.session.get(ReliabilitySnapshot, commitment_id) is None
+    first = only(therapist)["commitments"]
+    with app.app_context():
+        stored = db.session.get(ReliabilitySnapshot, commitment_id)
+        assert stored is not None
+        assert stored.disputes == [[str(TODAY - timedelta(days=4)), couple.hurt.id]]
+    assert only(therapist)["commitments"] == first
+    assert first["open_disputes"] == 1

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -159,3 +160,26 @@ class CheckReview(Ledgered, db.Model):
             "note": self.note,
             "created_at": self.created_at,
         }
+
+
+class ReliabilitySnapshot(db.Model):
+    """A commitment's reliability walked up to its newest check, kept current on every write.
+
+    Derived from the record, never part of it: `commitments.snapshots` rewrites
+    it whenever a check, a review or a change of status could move it. Two
+    states, because a dispute counts only for a viewer who may see it, and the
+    standing disputes as (period start, reviewer) pairs, so a reader needs none
+    of the history.
+    """
+
+    __tablename__ = "reliability_snapshot"
+
+    commitment_id: Mapped[int] = mapped_column(
+        ForeignKey("commitment.id", ondelete="CASCADE"), primary_key=True
+    )
+    through: Mapped[date]
+    score: Mapped[float]
+    streak: Mapped[int]
+    score_ignoring_disputes: Mapped[float]
+    streak_ignoring_disputes: Mapped[int]
+    disputes: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)

@@ -16,7 +16,9 @@ daily one would.
 
 Runs of periods with nothing to report and no change of status are applied in
 one step (`m ** n`), so the cost grows with the number of checks and status
-changes, not with how long ago the commitment started.
+changes, not with how long ago the commitment started. A walk can also resume
+from a `Folded` state (see `fold`), so a caller that keeps one walks only the
+periods after it.
 """
 
 from __future__ import annotations
@@ -37,12 +39,22 @@ DISPUTED_AT_MOST = VALUES["partial"]
 FINAL_STATUSES = frozenset({"completed", "withdrawn"})
 CHECKS_PER_DAY = {"daily": 1.0, "weekly": 1 / 7, "ongoing": 1.0}
 DAYS_PER_PERIOD = {"daily": 1, "weekly": 7}
+ENDED = date.max  # where a walk resumes once a completion or withdrawal has ended it
 
 
 @dataclass(frozen=True)
 class Reliability:
     """A commitment's smoothed score (0..1) and its run of kept periods."""
 
+    score: float
+    streak: int
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The score and streak with every period before `through` walked."""
+
+    through: date
     score: float
     streak: int
 
@@ -64,13 +76,46 @@ def compute(
     today: date,
     checks: Mapping[date, Check],
     status_changes: Iterable[StatusChange] = (),
+    resume: Folded | None = None,
 ) -> Reliability:
-    """The reliability and streak of a commitment as of today (in its author's timezone)."""
-    timeline = _Timeline(status_changes)
+    """The reliability and streak of a commitment as of today (in its author's timezone).
+
+    With `resume`, the periods before `resume.through` are taken as walked: only
+    the checks from then on are needed (earlier ones are ignored).
+    """
+    start = Folded(starts_on, 0.0, 0)
+    if resume is not None and resume.through > starts_on:
+        start = resume
+    walked = _walk(cadence, start, today, checks, _Timeline(status_changes))
+    return Reliability(score=walked.score, streak=walked.streak)
+
+
+def fold(
+    *,
+    cadence: str,
+    starts_on: date,
+    checks: Mapping[date, Check],
+    status_changes: Iterable[StatusChange] = (),
+) -> Folded | None:
+    """The walk up to and including the newest reported period (None before any report).
+
+    Every period up to that one is over or reported, so only a new check or a
+    new change of status can move this state; resuming from it gives what a
+    whole walk gives. A walk that a completion or withdrawal ended is `ENDED`.
+    """
+    if not checks:
+        return None
+    start = Folded(starts_on, 0.0, 0)
+    return _walk(cadence, start, max(checks), checks, _Timeline(status_changes))
+
+
+def _walk(
+    cadence: str, start: Folded, today: date, checks: Mapping[date, Check], timeline: _Timeline
+) -> Folded:
     if cadence == "ongoing":
-        return _ongoing(starts_on, today, checks, timeline)
+        return _ongoing(start, today, checks, timeline)
     by_period = {period_of(day, cadence): check for day, check in checks.items()}
-    return _periodic(cadence, starts_on, today, by_period, timeline)
+    return _periodic(cadence, start, today, by_period, timeline)
 
 
 class _Timeline:
@@ -87,13 +132,13 @@ class _Timeline:
 
 
 def _periodic(
-    cadence: str, starts_on: date, today: date, checks: Mapping[date, Check], timeline: _Timeline
-) -> Reliability:
+    cadence: str, start: Folded, today: date, checks: Mapping[date, Check], timeline: _Timeline
+) -> Folded:
     step = timedelta(days=DAYS_PER_PERIOD[cadence])
     m = multiplier(cadence)
-    period, current = period_of(starts_on, cadence), period_of(today, cadence)
+    period, current = period_of(start.through, cadence), period_of(today, cadence)
     landmarks = _landmarks(cadence, period, current, checks, timeline)
-    score, streak = 0.0, 0
+    score, streak = start.score, start.streak
     while period <= current:
         status = timeline.status_on(period + step - timedelta(days=1))
         check = checks.get(period)
@@ -101,9 +146,11 @@ def _periodic(
         if check is not None and status != "paused":
             score, streak = _count(score, streak, check, m)
             if final:
-                break
+                return Folded(ENDED, score, streak)
             period += step
-        elif final or period == current:
+        elif final:
+            return Folded(ENDED, score, streak)
+        elif period == current:
             break  # an unreported last period is not over yet, so it does not count
         else:
             # Nothing happens before the next landmark: a pause holds the score,
@@ -113,7 +160,7 @@ def _periodic(
                 score *= m ** ((following - period) // step)
                 streak = 0
             period = following
-    return Reliability(score=score, streak=streak)
+    return Folded(period, score, streak)
 
 
 def _landmarks(
@@ -130,18 +177,18 @@ def _next_landmark(landmarks: list[date], period: date) -> date:
 
 
 def _ongoing(
-    starts_on: date, today: date, checks: Mapping[date, Check], timeline: _Timeline
-) -> Reliability:
+    start: Folded, today: date, checks: Mapping[date, Check], timeline: _Timeline
+) -> Folded:
     m = multiplier("ongoing")
-    score, streak = 0.0, 0
-    for day in sorted(d for d in checks if starts_on <= d <= today):
+    score, streak = start.score, start.streak
+    for day in sorted(d for d in checks if start.through <= d <= today):
         status = timeline.status_on(day)
         if status == "paused":
             continue
         score, streak = _count(score, streak, checks[day], m)
         if status in FINAL_STATUSES:
-            break
-    return Reliability(score=score, streak=streak)
+            return Folded(ENDED, score, streak)
+    return Folded(max(start.through, today + timedelta(days=1)), score, streak)
 
 
 def _count(score: float, streak: int, check: Check, m: float) -> tuple[float, int]:

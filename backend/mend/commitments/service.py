@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mend import clock, policy
 from mend.auth.models import User
-from mend.commitments import events, reliability, views
+from mend.commitments import events, reliability, snapshots, views
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.commitments.views import CheckView, CommitmentView
 from mend.consent.access_log import reads_by_owner, record_reads
@@ -51,7 +51,7 @@ def create(
         starts_on=starts_on or today,
         created_at=utcnow(),
     )
-    _record(space_id, commitment)
+    _record(space_id, commitment, commitment=commitment)
     view = views.summaries(access, [commitment])[0]
     events.created(space_id=space_id, commitment_id=view.id)
     return view
@@ -104,7 +104,7 @@ def change_status(
         effective_on=clock.today_in(actor.timezone),
         created_at=utcnow(),
     )
-    _record(space_id, change)
+    _record(space_id, change, commitment=commitment)
     view = views.detail(access, commitment)
     events.updated(space_id=space_id, commitment_id=commitment_id)
     return view
@@ -135,7 +135,7 @@ def add_check(
         note=note,
         created_at=utcnow(),
     )
-    _save_once(space_id, check)
+    _save_once(space_id, check, commitment)
     view = views.check_view(access, check, review=None)
     events.checked(space_id=space_id, commitment_id=commitment_id, check_id=view.id)
     return view
@@ -164,15 +164,17 @@ def review(
     row = CheckReview(
         check_id=check.id, author_id=actor.id, verdict=verdict, note=note, created_at=utcnow()
     )
-    _record(space_id, row)
+    _record(space_id, row, commitment=commitment)
     events.reviewed(space_id=space_id, commitment_id=commitment_id, review_id=row.id)
     return row
 
 
-def _record(space_id: int, row: Any) -> None:
-    """Store a row of the trust record with its ledger entry, in one commit."""
+def _record(space_id: int, row: Any, *, commitment: Commitment) -> None:
+    """Store a row of the trust record with its ledger entry and the commitment's
+    refreshed reliability snapshot, in one commit."""
     db.session.add(row)
     record_service.append(space_id=space_id, row=row)
+    snapshots.refresh(commitment)
     db.session.commit()
 
 
@@ -225,7 +227,7 @@ def _valid_period(commitment: Commitment, day: date, today: date) -> date:
     return period
 
 
-def _save_once(space_id: int, check: CommitmentCheck) -> None:
+def _save_once(space_id: int, check: CommitmentCheck, commitment: Commitment) -> None:
     """Store a check; a second one for the same period is a conflict, even in a race."""
     taken = "This period already has a check-in. Each period is reported once."
     exists = select(CommitmentCheck.id).where(
@@ -235,7 +237,7 @@ def _save_once(space_id: int, check: CommitmentCheck) -> None:
     if db.session.scalar(exists) is not None:
         raise Conflict(taken)
     try:
-        _record(space_id, check)
+        _record(space_id, check, commitment=commitment)
     except IntegrityError:
         db.session.rollback()
         raise Conflict(taken) from None

@@ -5,16 +5,15 @@ Everything for a page of commitments is loaded together, in a fixed number of qu
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Select, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from mend import clock, policy
-from mend.commitments import reliability
+from mend.commitments import reliability, snapshots
+from mend.commitments.history import by_commitment, history_rows, newest_reviews, reviews_of
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.extensions import db
 
@@ -62,51 +61,61 @@ class CommitmentView:
 def summaries(access: policy.Access, commitments: list[Commitment]) -> list[CommitmentView]:
     """Each commitment with its status, reliability, streak and current check.
 
-    The history of all of them is loaded together, in a fixed number of queries.
+    Reliability resumes from each commitment's snapshot (see `snapshots`), so
+    a fixed number of queries serves any number of commitments and checks.
     """
+    if not commitments:
+        return []
     ids = [c.id for c in commitments]
-    changes = _group(_rows(Change, ids, Change.effective_on, Change.status))
-    checks: defaultdict[int, list[tuple[int, date, str]]] = defaultdict(list)
-    check_rows = _rows(CommitmentCheck, ids, CommitmentCheck.period_start, CommitmentCheck.outcome)
-    for check_id, commitment_id, period, outcome in check_rows:
-        checks[commitment_id].append((check_id, period, outcome))
-    verdicts = _reviews_of(
-        CommitmentCheck.commitment_id.in_(ids),
-        *(CheckReview.check_id, CheckReview.verdict, CheckReview.author_id),
-    )
-    reviews = _newest(db.session.execute(verdicts))
-    views, current_ids = [], []
-    for commitment in commitments:
-        view, current_id = _summary(
-            access, commitment, changes[commitment.id], checks[commitment.id], reviews
+    changes = by_commitment(history_rows(Change, ids, Change.effective_on, Change.status))
+    folded, _built = snapshots.load_or_build(commitments)
+    days = {c.id: _author_today(access, c) for c in commitments}
+    current_checks = check_views(access, _in_current_period(commitments, days))
+    current = {check.commitment_id: check for check in current_checks}
+    return [
+        _view(
+            commitment,
+            changes[commitment.id],
+            _reliability(access, commitment, days[commitment.id], changes[commitment.id], folded),
+            current.get(commitment.id),
         )
-        views.append(view)
-        current_ids += [current_id] if current_id is not None else []
-    current_checks = check_views(access, CommitmentCheck.id.in_(current_ids))
-    by_commitment = {check.commitment_id: check for check in current_checks}
-    return [replace(view, current_check=by_commitment.get(view.id)) for view in views]
+        for commitment in commitments
+    ]
 
 
-def _summary(
+def _reliability(
     access: policy.Access,
     commitment: Commitment,
+    today: date,
     changes: list[Any],
-    checks: list[Any],
-    reviews: dict[int, Any],
-) -> tuple[CommitmentView, int | None]:
-    """One commitment's view, and the id of its current period's check if it has one."""
-    today = _author_today(access, commitment)
-    disputed = {check_id for check_id, review in reviews.items() if _disputed(access, review)}
-    result = reliability.compute(
+    folded: dict[int, snapshots.Snapshot],
+) -> reliability.Reliability:
+    """Resumed from the snapshot; disputes count only for a viewer who may see them (consent
+    rule 7). Only the hurt partner reviews, so a viewer sees all of them or none."""
+    snapshot = folded[commitment.id]
+    reviewers = {reviewer for _day, reviewer in snapshots.standing_disputes(snapshot)}
+    counting = all(access.can_see(reviewer, CATEGORY) for reviewer in reviewers)
+    return reliability.compute(
         cadence=commitment.cadence,
         starts_on=commitment.starts_on,
         today=today,
-        checks={period: (outcome, check_id in disputed) for check_id, period, outcome in checks},
+        checks={},  # none after the snapshot: every check refreshes it
         status_changes=[(c.effective_on, c.status) for c in changes],
+        resume=snapshots.resume_point(snapshot, counting_disputes=counting),
     )
-    current = reliability.period_of(today, commitment.cadence)
-    current_id = next((check_id for check_id, period, _ in checks if period == current), None)
-    return _view(commitment, changes, result), current_id
+
+
+def _in_current_period(commitments: list[Commitment], days: dict[int, date]) -> ColumnElement[bool]:
+    """Checks for each commitment's current period (a day or a week, its author's)."""
+    return or_(
+        *(
+            and_(
+                CommitmentCheck.commitment_id == c.id,
+                CommitmentCheck.period_start == reliability.period_of(days[c.id], c.cadence),
+            )
+            for c in commitments
+        )
+    )
 
 
 def detail(access: policy.Access, commitment: Commitment) -> CommitmentView:
@@ -122,43 +131,12 @@ def detail(access: policy.Access, commitment: Commitment) -> CommitmentView:
     )
 
 
-def _rows(model: Any, ids: list[int], *columns: Any) -> Result[Any]:
-    """Only the columns reliability needs, for every row of the given commitments."""
-    return db.session.execute(
-        select(model.id, model.commitment_id, *columns)
-        .where(model.commitment_id.in_(ids))
-        .order_by(model.id)
-    )
-
-
-def _group(rows: Iterable[Any]) -> defaultdict[int, list[Any]]:
-    grouped: defaultdict[int, list[Any]] = defaultdict(list)
-    for row in rows:
-        grouped[row.commitment_id].append(row)
-    return grouped
-
-
-def _reviews_of(condition: ColumnElement[bool], *entities: Any) -> Select[Any]:
-    """Reviews of the checks matching condition, oldest first."""
-    return (
-        select(*entities)
-        .join(CommitmentCheck, CommitmentCheck.id == CheckReview.check_id)
-        .where(condition)
-        .order_by(CheckReview.id)
-    )
-
-
-def _newest(reviews: Iterable[Any]) -> dict[int, Any]:
-    """The newest review of each check: later rows overwrite earlier ones."""
-    return {review.check_id: review for review in reviews}
-
-
 def check_views(access: policy.Access, condition: ColumnElement[bool]) -> list[CheckView]:
     """Checks matching condition, newest period first, each with its visible review."""
     checks = db.session.scalars(
         select(CommitmentCheck).where(condition).order_by(CommitmentCheck.period_start.desc())
     ).all()
-    reviews = _newest(db.session.scalars(_reviews_of(condition, CheckReview)))
+    reviews = newest_reviews(db.session.scalars(reviews_of(condition, CheckReview)))
     return [check_view(access, check, review=reviews.get(check.id)) for check in checks]
 
 
@@ -184,12 +162,15 @@ def _author_today(access: policy.Access, commitment: Commitment) -> date:
 
 
 def _view(
-    commitment: Commitment, changes: list[Any], result: reliability.Reliability
+    commitment: Commitment,
+    changes: list[Any],
+    result: reliability.Reliability,
+    current_check: CheckView | None = None,
 ) -> CommitmentView:
     return CommitmentView(
         **{name: getattr(commitment, name) for name in COMMITMENT_FIELDS},
         status=changes[-1].status if changes else "active",
         reliability=result.score,
         streak=result.streak,
-        current_check=None,
+        current_check=current_check,
     )

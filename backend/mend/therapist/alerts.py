@@ -12,11 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from math import ceil, log
 
 from mend.checkins.trends import Reading, tally_by_local_day
-from mend.commitments import reliability
-from mend.commitments.reliability import StatusChange
 
 WEEK_DAYS = 7
 BASELINE_DAYS = 28
@@ -26,7 +23,6 @@ LOW_SCORE = 3
 LOW_RUN = 3
 QUIET_DAYS = 7
 TOLERANCE = 1e-9  # means are sums of whole scores divided: compare without float noise
-RELIABILITY_PRECISION = 0.001  # how far history left out may move a reliability score
 SEVERITY = {"felt_safety_drop": 3, "low_felt_safety": 3, "disputed_check": 2, "no_checkin": 1}
 
 
@@ -180,41 +176,3 @@ def _disputed(disputes: list[Dispute] | None) -> Alert | None:
         "disputed_check",
         f"{len(disputes)} commitment checks are disputed and still open (the latest: {which}).",
     )
-
-
-def reliability_window_start(
-    *, cadence: str, starts_on: date, today: date, status_changes: list[StatusChange]
-) -> date:
-    """The first period whose checks a commitment's reliability needs, to within PRECISION.
-
-    Each period that is walked keeps `m` of the score before it, so the history
-    before the last n unpaused periods moves the score by at most `m ** n`.
-    Paused periods do not count, so every paused day found widens the window;
-    `ongoing` commitments count reports, not days, and are always read whole.
-    """
-    if cadence not in reliability.DAYS_PER_PERIOD:
-        return starts_on
-    step = reliability.DAYS_PER_PERIOD[cadence]
-    needed = ceil(log(RELIABILITY_PRECISION) / log(reliability.multiplier(cadence)))
-    current = reliability.period_of(today, cadence)
-    paused = 0
-    while True:  # widening the window can only find more paused days, so this ends
-        start = current - timedelta(days=step * (needed + paused))
-        if start <= starts_on:
-            return starts_on
-        found = paused_days(status_changes, first=start, last=today)
-        if found == paused:
-            return start
-        paused = found
-
-
-def paused_days(status_changes: list[StatusChange], *, first: date, last: date) -> int:
-    """How many days from first to last (inclusive) a commitment was paused."""
-    ordered = sorted(status_changes, key=lambda change: change[0])  # stable, as reliability's
-    stop = last + timedelta(days=1)
-    total = 0
-    for index, (start, status) in enumerate(ordered):
-        if status == "paused":
-            end = ordered[index + 1][0] if index + 1 < len(ordered) else stop
-            total += max((min(end, stop) - max(start, first)).days, 0)
-    return total

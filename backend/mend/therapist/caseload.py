@@ -19,7 +19,8 @@ from werkzeug.local import LocalProxy
 
 from mend import clock, policy
 from mend.auth.models import User
-from mend.commitments import reliability
+from mend.commitments import reliability, snapshots
+from mend.commitments.models import ReliabilitySnapshot
 from mend.consent.access_log import Read
 from mend.consent.models import CATEGORIES, AccessLogEntry
 from mend.database import utcnow
@@ -114,6 +115,7 @@ class Loaded:
     readings: dict[int, list[Any]]
     latest: dict[tuple[int, int], Any]
     commitments: dict[int, CommitmentRows]
+    built_snapshots: list[ReliabilitySnapshot]
 
 
 def list_visible(*, actor: User) -> list[CaseloadItem]:
@@ -123,8 +125,9 @@ def list_visible(*, actor: User) -> list[CaseloadItem]:
     couples = queries.couples(_unproxied(actor), now=now)
     loaded = _load(couples, actor.timezone, now)
     items = [_summarise(couple, loaded) for couple in couples]
-    _log_reads(
-        [(c.access, r) for c, item in zip(couples, items, strict=True) for r in _reads(c, item)]
+    _write_back(
+        [(c.access, r) for c, item in zip(couples, items, strict=True) for r in _reads(c, item)],
+        loaded.built_snapshots,
     )
     return sorted(items, key=_need)
 
@@ -142,12 +145,14 @@ def _load(couples: list[Couple], timezone: str, now: datetime) -> Loaded:
     """Check-ins and commitments of every couple, in a fixed number of queries."""
     today = clock.today_in(timezone, now=now)
     since = clock.start_of_day(today - timedelta(days=WINDOW_DAYS - 1), timezone)
+    commitments, built_snapshots = queries.commitment_rows(couples, now=now)
     return Loaded(
         today=today,
         timezone=timezone,
         readings=queries.felt_readings(couples, since=since),
         latest=queries.latest_checkins(couples),
-        commitments=queries.commitment_rows(couples, now=now),
+        commitments=commitments,
+        built_snapshots=built_snapshots,
     )
 
 
@@ -208,10 +213,11 @@ def _commitment_figures(couple: Couple, rows: CommitmentRows) -> CommitmentFigur
     scores = {
         commitment_id: reliability.compute(
             cadence=walk.commitment.cadence,
-            starts_on=walk.start,
+            starts_on=walk.commitment.starts_on,
             today=walk.today,
-            checks=walk.checks,
+            checks={},  # none after the snapshot: every check refreshes it
             status_changes=rows.changes[commitment_id],
+            resume=walk.resume,
         ).score
         for commitment_id, walk in rows.walks.items()
     }
@@ -253,8 +259,9 @@ def _reads(couple: Couple, item: CaseloadItem) -> list[Read]:
     return reads
 
 
-def _log_reads(reads: list[tuple[policy.Access, Read]]) -> None:
-    """`access_log.record_reads` for many spaces at once: one insert, one commit."""
+def _write_back(reads: list[tuple[policy.Access, Read]], built: list[ReliabilitySnapshot]) -> None:
+    """Log the reads (`access_log.record_reads` for many spaces at once) and store the
+    snapshots that had to be built: one insert each, one commit."""
     rows = [
         {
             "space_id": access.space_id,
@@ -270,4 +277,5 @@ def _log_reads(reads: list[tuple[policy.Access, Read]]) -> None:
     db.session.commit()  # end the read first, as record_reads does (SQLite: a fresh write lock)
     if rows:
         db.session.execute(insert(AccessLogEntry), rows)
-        db.session.commit()
+    snapshots.store_built(built)
+    db.session.commit()

@@ -15,22 +15,21 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, func, select
 
 from mend import clock, policy
 from mend.auth.models import User
 from mend.checkins.models import Checkin
-from mend.commitments.models import OUTCOMES, CheckReview, Commitment, CommitmentCheck
+from mend.commitments import reliability, snapshots
+from mend.commitments.models import Commitment, ReliabilitySnapshot
 from mend.commitments.models import CommitmentStatusChange as Change
+from mend.commitments.snapshots import Snapshot
 from mend.consent.models import ConsentChange
 from mend.extensions import db
 from mend.spaces.models import PARTNER_ROLES, Membership, Space
-from mend.therapist.alerts import Dispute, reliability_window_start
+from mend.therapist.alerts import Dispute
 
 CHECKINS, COMMITMENTS = "checkins", "commitments"
-ISO_DATE = len("2025-03-05")
-UNDISPUTED = {outcome: (outcome, False) for outcome in OUTCOMES}
 
 
 @dataclass(frozen=True)
@@ -74,19 +73,13 @@ class Couple:
         return member is not None and self.may_see(member.user_id, category)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Walk:
-    """An active commitment's reliability walk: from which period, to which day, over what."""
+    """An active commitment's reliability walk: to which day, resumed from which snapshot."""
 
     commitment: Commitment
     today: date
-    start: date
-    checks: dict[date, tuple[str, bool]] = field(default_factory=dict)
-
-    @property
-    def whole(self) -> bool:
-        """Whether the walk starts at the commitment's first period (so reads every check)."""
-        return self.start <= self.commitment.starts_on
+    resume: reliability.Folded
 
 
 @dataclass
@@ -191,25 +184,33 @@ def latest_checkins(couples: Iterable[Couple]) -> dict[tuple[int, int], Any]:
     return {(r.space_id, r.author_id): r for r in rows if (r.space_id, r.author_id) in wanted}
 
 
-def commitment_rows(couples: Iterable[Couple], *, now: datetime) -> dict[int, CommitmentRows]:
+def commitment_rows(
+    couples: Iterable[Couple], *, now: datetime
+) -> tuple[dict[int, CommitmentRows], list[ReliabilitySnapshot]]:
     """Per space where the repairing partner shares commitments: what reliability needs.
 
-    Checks are read only as far back as each active commitment's reliability can
-    still feel them (see `alerts.reliability_window_start`), not years of them.
+    Reliability resumes from each commitment's snapshot, so no check is read.
+    Commitments without one (written before snapshots existed) get one built
+    from their history; those are returned too, for the caller to store.
     """
     sharing = {c.space_id: c for c in couples if c.shares(c.partner("repairing"), COMMITMENTS)}
     found = {space_id: CommitmentRows() for space_id in sharing}
     for row in _child_rows(Change, list(sharing), Change.effective_on, Change.status):
         found[row.space_id].changes[row.commitment_id].append((row.effective_on, row.status))
-    commitments = db.session.scalars(
-        select(Commitment).where(Commitment.space_id.in_(list(sharing))).order_by(Commitment.id)
-    )
-    for commitment in commitments:
+    visible = [
+        commitment
+        for commitment in db.session.scalars(
+            select(Commitment).where(Commitment.space_id.in_(list(sharing))).order_by(Commitment.id)
+        )
+        if sharing[commitment.space_id].may_see(commitment.author_id, COMMITMENTS)
+    ]
+    folded, built = snapshots.load_or_build(visible)
+    for commitment in visible:
         couple, rows = sharing[commitment.space_id], found[commitment.space_id]
-        if couple.may_see(commitment.author_id, COMMITMENTS):
-            _plan_walk(rows, commitment, _author_today(couple, commitment, now))
-    _add_checks(found, disputed=_disputes(sharing, found))
-    return found
+        snapshot = folded[commitment.id]
+        counting = _add_disputes(couple, rows, commitment, snapshot)
+        _plan_walk(rows, commitment, _author_today(couple, commitment, now), snapshot, counting)
+    return found, built
 
 
 def _child_rows(model: Any, spaces: Iterable[int], *columns: Any) -> Iterable[Any]:
@@ -228,86 +229,35 @@ def _author_today(couple: Couple, commitment: Commitment, now: datetime) -> date
     return clock.today_in(author.user.timezone if author else "UTC", now=now)
 
 
-def _plan_walk(rows: CommitmentRows, commitment: Commitment, today: date) -> None:
-    """An active commitment that has started gets a reliability walk over its recent checks."""
+def _add_disputes(
+    couple: Couple, rows: CommitmentRows, commitment: Commitment, snapshot: Snapshot
+) -> bool:
+    """Add the commitment's standing disputes the therapist may see (the hurt partner shares
+    commitments too); returns whether its reliability counts its disputes.
+
+    Only the hurt partner reviews, and that place is never refilled, so a
+    commitment's disputes are all seen or all unseen; should that ever change,
+    the score leaves out every dispute rather than count one that is unseen.
+    """
+    if not couple.shares(couple.partner("hurt"), COMMITMENTS):
+        return False
+    disputes = snapshots.standing_disputes(snapshot)
+    seen = [day for day, reviewer in disputes if couple.may_see(reviewer, COMMITMENTS)]
+    rows.disputes.extend(Dispute(commitment.title, day) for day in seen)
+    return len(seen) == len(disputes)
+
+
+def _plan_walk(
+    rows: CommitmentRows,
+    commitment: Commitment,
+    today: date,
+    snapshot: Snapshot,
+    counting_disputes: bool,
+) -> None:
+    """An active commitment that has started gets a reliability walk from its snapshot."""
     changes = rows.changes[commitment.id]
     status = changes[-1][1] if changes else "active"
     if status != "active" or commitment.starts_on > today:
         return
-    start = reliability_window_start(
-        cadence=commitment.cadence,
-        starts_on=commitment.starts_on,
-        today=today,
-        status_changes=changes,
-    )
-    rows.walks[commitment.id] = Walk(commitment, today, start)
-
-
-def _disputes(sharing: dict[int, Couple], found: dict[int, CommitmentRows]) -> set[Any]:
-    """Checks whose newest review disputes them, where the therapist may see the review (the
-    hurt partner shares commitments too); returns them as (commitment id, period start)."""
-    reviewed = [sid for sid, c in sharing.items() if c.shares(c.partner("hurt"), COMMITMENTS)]
-    newer = aliased(CheckReview)
-    superseded = exists().where(newer.check_id == CheckReview.check_id, newer.id > CheckReview.id)
-    # Start from the (few) standing disputes rather than from every check of every space.
-    standing = (
-        select(CheckReview.check_id, CheckReview.author_id)
-        .where(CheckReview.verdict == "disputed", ~superseded)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Commitment.space_id, Commitment.author_id, Commitment.title)
-        .add_columns(CommitmentCheck.commitment_id, CommitmentCheck.period_start)
-        .add_columns(standing.c.author_id)
-        .select_from(standing)
-        .join(CommitmentCheck, CommitmentCheck.id == standing.c.check_id)
-        .join(Commitment, Commitment.id == CommitmentCheck.commitment_id)
-        .where(Commitment.space_id.in_(reviewed))
-    )
-    disputed = set()
-    for space_id, owner_id, title, commitment_id, period_start, reviewer_id in rows:
-        couple = sharing[space_id]
-        if couple.may_see(owner_id, COMMITMENTS) and couple.may_see(reviewer_id, COMMITMENTS):
-            found[space_id].disputes.append(Dispute(title, period_start))
-            disputed.add((commitment_id, period_start))
-    return disputed
-
-
-def _add_checks(found: dict[int, CommitmentRows], *, disputed: set[Any]) -> None:
-    """The checks each walk needs, marked disputed where the therapist may see the dispute.
-
-    They come packed, one row per commitment ("2025-03-05kept,..."): a hundred
-    couples have tens of thousands of recent checks, and fetching them one row
-    each would cost more than the rest of the caseload. Dates are ISO text, as
-    the database drivers themselves read them.
-    """
-    walks = {cid: walk for rows in found.values() for cid, walk in rows.walks.items()}
-    packed = func.aggregate_strings(
-        cast(CommitmentCheck.period_start, String) + CommitmentCheck.outcome, ","
-    )
-    query = select(CommitmentCheck.commitment_id, packed).where(_within_walks(walks))
-    for commitment_id, checks in db.session.execute(query.group_by(CommitmentCheck.commitment_id)):
-        walks[commitment_id].checks = {
-            date.fromisoformat(check[:ISO_DATE]): UNDISPUTED[check[ISO_DATE:]]
-            for check in checks.split(",")
-        }
-    for commitment_id, day in disputed:
-        walk = walks.get(commitment_id)
-        if walk is not None and day in walk.checks:
-            walk.checks[day] = (walk.checks[day][0], True)
-
-
-def _within_walks(walks: dict[int, Walk]) -> ColumnElement[bool]:
-    """Checks of the walked commitments from each walk's first period on (few distinct ones)."""
-    whole = [cid for cid, walk in walks.items() if walk.whole]
-    recent: dict[date, list[int]] = defaultdict(list)
-    for cid, walk in walks.items():
-        if not walk.whole:
-            recent[walk.start].append(cid)
-    return or_(
-        CommitmentCheck.commitment_id.in_(whole),
-        *(
-            and_(CommitmentCheck.commitment_id.in_(ids), CommitmentCheck.period_start >= start)
-            for start, ids in recent.items()
-        ),
-    )
+    resume = snapshots.resume_point(snapshot, counting_disputes=counting_disputes)
+    rows.walks[commitment.id] = Walk(commitment, today, resume)
