@@ -38,10 +38,12 @@ class DomainError(Exception):
         *,
         errors: dict[str, list[str]] | None = None,
         slug: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
+        self.headers = headers
         if slug:
             self.slug = slug
 
@@ -178,7 +180,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError) -> Response:
-        return problem(error.status, error.detail, slug=error.slug, errors=error.errors)
+        return problem(
+            error.status, error.detail, slug=error.slug, errors=error.errors, headers=error.headers
+        )
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error: CSRFError) -> Response:

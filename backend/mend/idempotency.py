@@ -30,6 +30,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, delete, event
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from mend import policy
 from mend.database import utcnow
 from mend.errors import Conflict, DomainError
 from mend.extensions import db
@@ -42,6 +43,8 @@ VALID_KEY = re.compile(r"[\x21-\x7e]{1,255}")
 # How long a request that lost the race for its key waits for the winner's answer.
 ANSWER_WAIT_SECONDS = 2.0
 ANSWER_POLL_SECONDS = 0.05
+# A key row without an answer, younger than this, belongs to a request still under way.
+IN_FLIGHT = timedelta(seconds=30)
 SESSION_INFO = "mend.idempotency_key"
 HEADER_DOC = {
     "in": "header",
@@ -87,6 +90,12 @@ class KeyReused(DomainError):
     status, slug = 422, "idempotency-key-reused"
 
 
+class InProgress(Conflict):
+    """The key's first request is saved or being saved, and its answer not stored yet."""
+
+    slug = "idempotency-request-in-progress"
+
+
 class AnswerLost(Conflict):
     """The key's request was saved, but its answer was never stored (or was dropped)."""
 
@@ -105,7 +114,8 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
         earlier = _earlier(key)
         record = None if earlier else _claim(key, fingerprint, space_id=kwargs.get("space_id"))
         if record is None:
-            return _answer_again(earlier or _wait_for_answer(key), fingerprint)
+            settled = _wait_for_answer(key) if earlier is None or _in_flight(earlier) else earlier
+            return _answer_again(settled, fingerprint)
         try:
             response = current_app.make_response(view(*args, **kwargs))
         except BaseException:
@@ -211,12 +221,27 @@ def _wait_for_answer(key: str) -> IdempotencyKey:
         time.sleep(ANSWER_POLL_SECONDS)
 
 
+def _in_flight(record: IdempotencyKey) -> bool:
+    """Whether the key's first request may still be on its way to storing its answer (it
+    publishes live events between its two commits, which can take a while)."""
+    return record.status_code is None and record.created_at > utcnow() - IN_FLIGHT
+
+
 def _answer_again(record: IdempotencyKey, fingerprint: str) -> Response:
-    """The stored answer of the key's first request, if this request is the same one."""
+    """The stored answer of the key's first request, if this request is the same one and
+    its user is still in the space the answer came from."""
     if record.request_fingerprint != fingerprint:
         raise KeyReused(
             f"This {KEY_HEADER} was already used for a different request. "
             "Please use a new key for each new write."
+        )
+    if record.space_id is not None:
+        policy.require_member(current_user, record.space_id)  # left since: 404, as any request
+    if _in_flight(record):
+        raise InProgress(
+            f"The first request with this {KEY_HEADER} is still being saved. "
+            "Please try again in a moment.",
+            headers={"Retry-After": "1"},
         )
     if record.status_code is None or record.response_body is None:
         raise AnswerLost(

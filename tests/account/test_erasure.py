@@ -6,6 +6,7 @@ from flask import Flask
 from sqlalchemy import String, Text, select
 
 from mend.account.erasure import AUTHORED, authored_rows
+from mend.commitments.models import ReliabilitySnapshot
 from mend.extensions import db
 from mend.record.models import Erasure
 from mend.record.service import ledgered_models
@@ -47,3 +48,16 @@ def test_an_erasure_lists_exactly_the_rows_the_person_wrote(app: Flask, story: S
         assert sorted(erasure.refs) == written
         assert erasure.space_id == story.space_id
         assert authored_rows(repairing_id) == []
+
+
+def test_no_reliability_snapshot_keeps_an_erased_reviewers_id(app: Flask, story: Story) -> None:
+    hurt_id = story.couple.hurt.id
+    with app.app_context():
+        before = db.session.get(ReliabilitySnapshot, story.commitment_id)
+        assert [reviewer for _day, reviewer in before.disputes] == [hurt_id]
+
+    assert delete_account(story.couple.hurt).status_code == 204
+
+    with app.app_context():
+        after = db.session.get(ReliabilitySnapshot, story.commitment_id)
+        assert [reviewer for _day, reviewer in after.disputes] == [None]

@@ -14,6 +14,7 @@ from flask import Flask
 from sqlalchemy import func, select, update
 from werkzeug.test import TestResponse
 
+from mend import idempotency
 from mend.checkins.models import Checkin
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.disclosures.models import (
@@ -23,7 +24,7 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.extensions import db
-from mend.idempotency import IdempotencyKey
+from mend.idempotency import IN_FLIGHT, IdempotencyKey
 from mend.record.models import LedgerEntry
 from tests.builders import PASSWORD, ApiClient, Couple, make_couple
 
@@ -317,9 +318,7 @@ def test_a_write_saved_whose_answer_was_lost_is_409_naming_what_was_saved(
     write, key = BY_NAME["checkin"], new_key()
     path = write.path(couple)
     first = write.send(couple, path, key)
-    with app.app_context():  # as if the server died between the write's commit and the answer's
-        db.session.execute(update(IdempotencyKey).values(status_code=None, response_body=None))
-        db.session.commit()
+    answer_lost_long_ago(app)
 
     retried = write.send(couple, path, key)
 
@@ -335,13 +334,85 @@ def test_a_disclosure_whose_answer_was_lost_is_named_by_the_disclosure(
 ) -> None:
     write, key = BY_NAME["disclosure"], new_key()
     first = write.send(couple, write.path(couple), key)
-    with app.app_context():
-        db.session.execute(update(IdempotencyKey).values(status_code=None, response_body=None))
-        db.session.commit()
+    answer_lost_long_ago(app)
 
     retried = write.send(couple, write.path(couple), key)
 
     assert f"(disclosure {first.get_json()['id']})" in retried.get_json()["detail"]
+
+
+def answer_lost_long_ago(app: Flask) -> None:
+    """As if the server died between the write's commit and the answer's, a while ago."""
+    with app.app_context():
+        a_while_ago = datetime.now(UTC) - IN_FLIGHT - timedelta(seconds=1)
+        db.session.execute(
+            update(IdempotencyKey).values(
+                status_code=None, response_body=None, created_at=a_while_ago
+            )
+        )
+        db.session.commit()
+
+
+def test_a_retry_while_the_first_request_is_under_way_is_asked_to_try_again(
+    app: Flask, couple: Couple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(idempotency, "ANSWER_WAIT_SECONDS", 0.2)
+    write, key = BY_NAME["checkin"], new_key()
+    path = write.path(couple)
+    assert write.send(couple, path, key).status_code == 201
+    with app.app_context():  # saved a moment ago, its answer not stored yet
+        db.session.execute(update(IdempotencyKey).values(status_code=None, response_body=None))
+        db.session.commit()
+
+    retried = write.send(couple, path, key)
+
+    assert retried.status_code == 409
+    assert retried.get_json()["type"] == "urn:mend:problem:idempotency-request-in-progress"
+    assert retried.headers["Retry-After"] == "1"
+    assert count(app, Checkin) == 1
+
+
+def test_a_retry_waits_for_an_answer_that_arrives(
+    app: Flask, couple: Couple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write, key = BY_NAME["checkin"], new_key()
+    path = write.path(couple)
+    first = write.send(couple, path, key)
+    with app.app_context():
+        [row] = key_rows(app)
+        stored = (row.status_code, row.response_body)
+        db.session.execute(update(IdempotencyKey).values(status_code=None, response_body=None))
+        db.session.commit()
+    waited = idempotency._wait_for_answer
+
+    def answer_arrives_meanwhile(wanted: str) -> IdempotencyKey:
+        db.session.execute(
+            update(IdempotencyKey).values(status_code=stored[0], response_body=stored[1])
+        )
+        db.session.commit()
+        return waited(wanted)
+
+    monkeypatch.setattr(idempotency, "_wait_for_answer", answer_arrives_meanwhile)
+
+    retried = write.send(couple, path, key)
+
+    assert retried.status_code == 201
+    assert retried.headers[REPLAYED] == "true"
+    assert retried.get_json() == first.get_json()
+
+
+def test_no_answer_is_replayed_to_someone_who_has_left_the_space(
+    app: Flask, couple: Couple
+) -> None:
+    write, key = BY_NAME["checkin"], new_key()
+    path = write.path(couple)
+    assert write.send(couple, path, key).status_code == 201
+    assert couple.hurt.post(f"/spaces/{couple.space_id}/leave").status_code in (200, 204)
+
+    retried = write.send(couple, path, key)
+
+    assert retried.status_code == 404
+    assert REPLAYED not in retried.headers
 
 
 def test_keys_expire_after_24_hours(app: Flask, couple: Couple) -> None:

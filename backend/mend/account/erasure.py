@@ -24,6 +24,7 @@ from sqlalchemy import Select, delete, select, update
 
 from mend.auth.models import User
 from mend.checkins.models import Checkin
+from mend.commitments import snapshots
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.database import utcnow
 from mend.disclosures.models import (
@@ -165,12 +166,20 @@ def erase_account(*, user: User) -> list[int]:
         by_space[authored.space_id].append(authored)
     for space_id in sorted(by_space):
         _erase_in_space(space_id, by_space[space_id])
+    _refresh_snapshots(space_ids)
     _leave_everywhere(user.id)
     forget_answers(space_ids=space_ids)  # stored answers may quote the erased words
     db.session.delete(user)
     db.session.flush()
     _drop_spaces_left_empty(space_ids)
     return list(db.session.scalars(select(Space.id).where(Space.id.in_(space_ids))))
+
+
+def _refresh_snapshots(space_ids: list[int]) -> None:
+    """Rebuild the spaces' reliability snapshots: they name each dispute's reviewer, and
+    no derived row may keep an erased person's id."""
+    commitments = db.session.scalars(select(Commitment).where(Commitment.space_id.in_(space_ids)))
+    snapshots.rebuild(list(commitments))
 
 
 def _leave_everywhere(user_id: int) -> None:
