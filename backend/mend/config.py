@@ -75,8 +75,11 @@ def _engine_options(database_url: str) -> dict[str, object]:
     # that vanishes while we wait for its answer). tests/resilience/test_outage.py.
     return {
         "pool_pre_ping": True,
-        "pool_size": 10,
-        "max_overflow": 10,
+        # As many connections as one gevent process serves requests at once under load
+        # (bench/load.py: 32), so requests rarely queue for one; two processes stay under
+        # PostgreSQL's default max_connections of 100.
+        "pool_size": 20,
+        "max_overflow": 20,
         "pool_timeout": 2,
         "hide_parameters": True,
         "connect_args": {

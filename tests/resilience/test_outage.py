@@ -248,7 +248,7 @@ def test_a_pool_exhausted_by_stuck_writes_answers_503_never_500(
     cluster: PrivatePostgres, couple: Couple, record_property: Recorder
 ) -> None:
     """More stuck writers than connections: the ones left waiting for a connection get 503 too."""
-    writers = 30  # more than pool_size + max_overflow (20)
+    writers = 50  # more than pool_size + max_overflow (40)
     path = f"/spaces/{couple.space_id}/checkins"
     with psycopg.connect(cluster.url.replace("+psycopg", "")) as blocker:
         blocker.execute("SELECT id FROM space WHERE id = %s FOR UPDATE", (couple.space_id,))
