@@ -24,10 +24,14 @@ class Page(Generic[T]):
 def paginate(
     query: Select[Any], id_column: InstrumentedAttribute[int], *, limit: int, before: int | None
 ) -> Page[Any]:
-    """Run query newest first, at most limit rows below the `before` id."""
+    """Run query newest first, at most limit rows below the `before` id.
+
+    A query for one model gives its objects; a query for columns gives rows.
+    """
     if before is not None:
         query = query.where(id_column < before)
-    rows = list(db.session.scalars(query.order_by(id_column.desc()).limit(limit + 1)))
+    result = db.session.execute(query.order_by(id_column.desc()).limit(limit + 1))
+    rows = list(result.scalars() if len(query.column_descriptions) == 1 else result)
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(items=rows, next_before=rows[-1].id if more else None)

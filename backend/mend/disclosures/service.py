@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from mend import clock, policy
@@ -85,12 +84,12 @@ def list_visible(
 ) -> Page[DisclosureView]:
     """The disclosures the actor may see, newest first, as they read now."""
     access = policy.access(actor, space_id)
-    query = select(Disclosure).where(
+    query = views.summary_query(access).where(
         Disclosure.space_id == space_id,
         Disclosure.author_id.in_(access.owners_visible(CATEGORY)),
     )
     page = paginate(query, Disclosure.id, limit=limit, before=before)
-    items = views.summaries(access, page.items)
+    items = [views.summary_of(row) for row in page.items]
     authors = (item.author_id for item in items)
     record_reads(access, reads_by_owner(authors, CATEGORY, lambda n: f"{n} disclosures (list)"))
     return Page(items=items, next_before=page.next_before)

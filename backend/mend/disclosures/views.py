@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import aliased
 
 from mend import policy
 from mend.auth.models import User
@@ -80,24 +81,54 @@ class DisclosureDetailView(DisclosureView):
     responses: tuple[ResponseView, ...]
 
 
+SUMMARY_OWN_COLUMNS = ("id", "space_id", "author_id", "category", "occurred_on", "created_at")
+
+
+def summary_query(access: policy.Access) -> Select[Any]:
+    """Disclosure summaries as this viewer may see them, one row each, in one statement:
+    the newest words, and counts over only what the viewer may see (rule 7)."""
+    visible = access.owners_visible(CATEGORY)
+    latest = aliased(DisclosureRevision)
+    newest = _about(select(func.max(DisclosureRevision.number)), DisclosureRevision)
+    revisions = _about(select(func.count()), DisclosureRevision)
+    responses = _about(select(func.count()), DisclosureResponse).where(
+        DisclosureResponse.author_id.in_(visible)
+    )
+    acknowledged = _about(
+        select(func.min(DisclosureAcknowledgement.created_at)), DisclosureAcknowledgement
+    ).where(DisclosureAcknowledgement.user_id.in_(visible))
+    return select(
+        *(getattr(Disclosure, name) for name in SUMMARY_OWN_COLUMNS),
+        latest.title,
+        latest.body,
+        latest.created_at.label("updated_at"),
+        revisions.scalar_subquery().label("revision_count"),
+        responses.scalar_subquery().label("response_count"),
+        acknowledged.scalar_subquery().label("acknowledged_at"),
+    ).join(
+        latest,
+        and_(latest.disclosure_id == Disclosure.id, latest.number == newest.scalar_subquery()),
+    )
+
+
+def _about(query: Select[Any], model: Any) -> Select[Any]:
+    """query over the model's rows of the disclosure in the enclosing statement."""
+    return query.where(model.disclosure_id == Disclosure.id).correlate(Disclosure)
+
+
+def summary_of(row: Any) -> DisclosureView:
+    """The view of one row of `summary_query`."""
+    return DisclosureView(**row._mapping)
+
+
 def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[DisclosureView]:
-    """Views of a page of disclosures, in a fixed number of queries whatever its size."""
+    """Views of these disclosures, in their order, in one query whatever their number."""
     ids = [disclosure.id for disclosure in disclosures]
     if not ids:
         return []
-    latest = latest_revisions(ids)
-    responses = _per_disclosure(access, ids, DisclosureResponse.author_id, func.count())
-    acknowledged = _acknowledged_at(access, ids)
-    return [
-        fill_view(
-            DisclosureView,
-            disclosure,
-            **_current_words(*latest[disclosure.id]),
-            response_count=responses.get(disclosure.id, 0),
-            acknowledged_at=acknowledged.get(disclosure.id),
-        )
-        for disclosure in disclosures
-    ]
+    rows = db.session.execute(summary_query(access).where(Disclosure.id.in_(ids)))
+    by_id = {row.id: summary_of(row) for row in rows}
+    return [by_id[disclosure_id] for disclosure_id in ids]
 
 
 def detail(access: policy.Access, disclosure: Disclosure) -> DisclosureDetailView:
