@@ -8,6 +8,12 @@ from mend.commitments.schemas import CheckOut, CommitmentDetailOut, CommitmentOu
 from mend.extensions import db
 from mend.live.publish import publish
 
+# One instance each: building a schema costs more than dumping one record.
+CHECK_OUT = CheckOut()
+COMMITMENT_DETAIL_OUT = CommitmentDetailOut()
+COMMITMENT_OUT = CommitmentOut()
+REVIEW_OUT = ReviewOut()
+
 CATEGORY = "commitments"
 
 
@@ -25,7 +31,7 @@ def created(*, space_id: int, commitment_id: int) -> None:
     def render(access: policy.Access) -> dict | None:
         commitment = _commitment_for(access, commitment_id)
         return (
-            None if commitment is None else CommitmentOut().dump(summaries(access, [commitment])[0])
+            None if commitment is None else COMMITMENT_OUT.dump(summaries(access, [commitment])[0])
         )
 
     publish("commitment.created", space_id=space_id, render=render)
@@ -38,7 +44,7 @@ def updated(*, space_id: int, commitment_id: int) -> None:
     def render(access: policy.Access) -> dict | None:
         commitment = _commitment_for(access, commitment_id)
         return (
-            None if commitment is None else CommitmentDetailOut().dump(detail(access, commitment))
+            None if commitment is None else COMMITMENT_DETAIL_OUT.dump(detail(access, commitment))
         )
 
     publish("commitment.updated", space_id=space_id, render=render)
@@ -52,7 +58,7 @@ def checked(*, space_id: int, commitment_id: int, check_id: int) -> None:
         check = db.session.get(CommitmentCheck, check_id)
         if _commitment_for(access, commitment_id) is None or check is None:
             return None
-        return CheckOut().dump(check_view(access, check, review=None))
+        return CHECK_OUT.dump(check_view(access, check, review=None))
 
     publish("commitment.checked", space_id=space_id, render=render)
 
@@ -66,6 +72,6 @@ def reviewed(*, space_id: int, commitment_id: int, review_id: int) -> None:
             return None
         if not access.can_see(review.author_id, CATEGORY):
             return None
-        return ReviewOut().dump(review)
+        return REVIEW_OUT.dump(review)
 
     publish("commitment.reviewed", space_id=space_id, render=render)

@@ -10,6 +10,11 @@ from mend.disclosures.views import ResponseView
 from mend.extensions import db
 from mend.live.publish import publish
 
+# One instance each: building a schema costs more than dumping one record.
+ACKNOWLEDGEMENT_OUT = AcknowledgementOut()
+DISCLOSURE_DETAIL_OUT = DisclosureDetailOut()
+RESPONSE_OUT = ResponseOut()
+
 CATEGORY = "disclosures"
 
 
@@ -28,7 +33,7 @@ def changed(event_type: str, *, space_id: int, disclosure_id: int) -> None:
         return (
             None
             if disclosure is None
-            else DisclosureDetailOut().dump(views.detail(access, disclosure))
+            else DISCLOSURE_DETAIL_OUT.dump(views.detail(access, disclosure))
         )
 
     publish(event_type, space_id=space_id, render=render)
@@ -43,7 +48,7 @@ def responded(*, space_id: int, disclosure_id: int, response_id: int) -> None:
             return None
         if not access.can_see(response.author_id, CATEGORY):
             return None
-        return ResponseOut().dump(views.fill_view(ResponseView, response))
+        return RESPONSE_OUT.dump(views.fill_view(ResponseView, response))
 
     publish("disclosure.responded", space_id=space_id, render=render)
 
@@ -57,6 +62,6 @@ def acknowledged(*, space_id: int, disclosure_id: int, acknowledgement_id: int) 
             return None
         if not access.can_see(acknowledgement.user_id, CATEGORY):
             return None
-        return AcknowledgementOut().dump(views.acknowledgement_view(acknowledgement))
+        return ACKNOWLEDGEMENT_OUT.dump(views.acknowledgement_view(acknowledgement))
 
     publish("disclosure.acknowledged", space_id=space_id, render=render)
