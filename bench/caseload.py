@@ -26,7 +26,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 
 from mend import create_app
 from mend.auth.models import User
@@ -64,6 +64,15 @@ def build(database_url: str | None, folder: Path) -> tuple[Flask, ApiClient, lis
         space_ids = [_couple(index) for index in range(COUPLES)]
     print(f"wrote {COUPLES} couples in {time.perf_counter() - started:.0f} s")
     return app, therapist, space_ids
+
+
+def analyze(app: Flask) -> None:
+    """PostgreSQL: gather planner statistics after the bulk load, as autovacuum soon would
+    (without them it scans whole tables it should reach by index)."""
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text("ANALYZE"))
+            db.session.commit()
 
 
 def _couple(index: int) -> int:
@@ -116,6 +125,7 @@ def take_on(app: Flask, therapist: ApiClient, space_ids: list[int]) -> None:
                 for category in CATEGORIES
             )
         db.session.commit()
+    analyze(app)
 
 
 def measure(app: Flask, therapist: ApiClient, runs: int) -> tuple[list[float], int, int]:

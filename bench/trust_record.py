@@ -36,6 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.builders import make_user  # noqa: E402
 from tests.conftest import reset_schema  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from caseload import analyze  # noqa: E402
+
 DAYS = 730
 
 
@@ -71,6 +74,7 @@ def build(database_url: str | None, folder: Path):  # type: ignore[no-untyped-de
         db.session.commit()
         space_id = space.id
     print(f"wrote {rows} ledgered rows")
+    analyze(app)
     return app, hurt, space_id
 
 
