@@ -147,9 +147,11 @@ class PrivatePostgres:
 
     def freeze(self) -> list[int]:
         """SIGSTOP the whole cluster: connections stay open, nothing ever answers."""
-        frozen = self.processes()
-        for pid in frozen:
-            os.kill(pid, signal.SIGSTOP)
+        frozen = []
+        for pid in self.processes():
+            with contextlib.suppress(ProcessLookupError):  # a backend that just ended
+                os.kill(pid, signal.SIGSTOP)
+                frozen.append(pid)
         return frozen
 
     def thaw(self, frozen: list[int]) -> None:
