@@ -155,6 +155,26 @@ def _fold(
     return folded or reliability.Folded(commitment.starts_on, 0.0, 0)
 
 
+def reliability_on(
+    commitment: Commitment,
+    snapshot: Snapshot,
+    *,
+    today: date,
+    status_changes: list[reliability.StatusChange],
+    counting_disputes: bool,
+) -> reliability.Reliability:
+    """The commitment's reliability today, resumed from its snapshot (no check is read:
+    every check refreshes the snapshot)."""
+    return reliability.compute(
+        cadence=commitment.cadence,
+        starts_on=commitment.starts_on,
+        today=today,
+        checks={},
+        status_changes=status_changes,
+        resume=resume_point(snapshot, counting_disputes=counting_disputes),
+    )
+
+
 def resume_point(snapshot: Snapshot, *, counting_disputes: bool) -> reliability.Folded:
     """Where `reliability.compute` resumes from, for a viewer who does or does not see disputes."""
     if counting_disputes:

@@ -95,13 +95,12 @@ def _reliability(
     snapshot = folded[commitment.id]
     reviewers = {reviewer for _day, reviewer in snapshots.standing_disputes(snapshot)}
     counting = all(access.can_see(reviewer, CATEGORY) for reviewer in reviewers)
-    return reliability.compute(
-        cadence=commitment.cadence,
-        starts_on=commitment.starts_on,
+    return snapshots.reliability_on(
+        commitment,
+        snapshot,
         today=today,
-        checks={},  # none after the snapshot: every check refreshes it
         status_changes=[(c.effective_on, c.status) for c in changes],
-        resume=snapshots.resume_point(snapshot, counting_disputes=counting),
+        counting_disputes=counting,
     )
 
 

@@ -19,7 +19,7 @@ from werkzeug.local import LocalProxy
 
 from mend import clock, policy
 from mend.auth.models import User
-from mend.commitments import reliability, snapshots
+from mend.commitments import snapshots
 from mend.commitments.models import ReliabilitySnapshot
 from mend.consent.access_log import Read
 from mend.consent.models import CATEGORIES, AccessLogEntry
@@ -211,13 +211,12 @@ def _quiet(couple: Couple, member: Membership, loaded: Loaded) -> Quiet:
 def _commitment_figures(couple: Couple, rows: CommitmentRows) -> CommitmentFigures:
     """Mean and lowest reliability of the active commitments, and the open disputes."""
     scores = {
-        commitment_id: reliability.compute(
-            cadence=walk.commitment.cadence,
-            starts_on=walk.commitment.starts_on,
+        commitment_id: snapshots.reliability_on(
+            walk.commitment,
+            walk.snapshot,
             today=walk.today,
-            checks={},  # none after the snapshot: every check refreshes it
             status_changes=rows.changes[commitment_id],
-            resume=walk.resume,
+            counting_disputes=walk.counting_disputes,
         ).score
         for commitment_id, walk in rows.walks.items()
     }

@@ -20,7 +20,7 @@ from sqlalchemy import Select, func, select
 from mend import clock, policy
 from mend.auth.models import User
 from mend.checkins.models import Checkin
-from mend.commitments import reliability, snapshots
+from mend.commitments import snapshots
 from mend.commitments.models import Commitment, ReliabilitySnapshot
 from mend.commitments.models import CommitmentStatusChange as Change
 from mend.commitments.snapshots import Snapshot
@@ -75,11 +75,13 @@ class Couple:
 
 @dataclass(frozen=True)
 class Walk:
-    """An active commitment's reliability walk: to which day, resumed from which snapshot."""
+    """An active commitment's reliability walk: to which day, resumed from which snapshot,
+    counting its disputes or not."""
 
     commitment: Commitment
     today: date
-    resume: reliability.Folded
+    snapshot: Snapshot
+    counting_disputes: bool
 
 
 @dataclass
@@ -259,5 +261,4 @@ def _plan_walk(
     status = changes[-1][1] if changes else "active"
     if status != "active" or commitment.starts_on > today:
         return
-    resume = snapshots.resume_point(snapshot, counting_disputes=counting_disputes)
-    rows.walks[commitment.id] = Walk(commitment, today, resume)
+    rows.walks[commitment.id] = Walk(commitment, today, snapshot, counting_disputes)
