@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select
+from sqlalchemy import Select, bindparam
 from sqlalchemy.orm import InstrumentedAttribute
 
 from mend.extensions import db
@@ -35,3 +35,30 @@ def paginate(
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(items=rows, next_before=rows[-1].id if more else None)
+
+
+@dataclass(frozen=True)
+class Pager:
+    """A list statement prepared once for cursor pagination (for the busiest lists).
+
+    Built at import time, its two forms (first page, page below an id) keep the
+    same statement objects, so SQLAlchemy compiles each only once per process.
+    """
+
+    first: Select[Any]
+    below: Select[Any]
+
+    @classmethod
+    def of(cls, query: Select[Any], id_column: InstrumentedAttribute[int]) -> Pager:
+        """Prepare query (selecting columns, one of them id_column) to be paged newest first."""
+        first = query.order_by(id_column.desc()).limit(bindparam("page_limit"))
+        return cls(first=first, below=first.where(id_column < bindparam("page_before")))
+
+    def page(self, *, limit: int, before: int | None, params: dict[str, Any]) -> Page[Any]:
+        """At most limit rows below the `before` id; params fill the query's own parameters."""
+        statement = self.first if before is None else self.below
+        values = {**params, "page_limit": limit + 1, "page_before": before}
+        rows = db.session.execute(statement, values).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return Page(items=rows, next_before=rows[-1].id if more else None)

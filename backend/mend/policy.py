@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from mend.auth.models import User
 from mend.consent.models import CATEGORIES, ConsentChange
@@ -35,6 +35,18 @@ PARTNER_DEFAULTS = {
     "commitments": True,
 }
 ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
+# Every space request runs these two: built once, so SQLAlchemy reuses their compiled form.
+SPACE_MEMBERS = (
+    select(Membership).where(Membership.space_id == bindparam("space_id")).order_by(Membership.id)
+)
+CONSENTS_RECEIVED = (
+    select(ConsentChange)
+    .where(
+        ConsentChange.space_id == bindparam("space_id"),
+        ConsentChange.viewer_id == bindparam("viewer_id"),
+    )
+    .order_by(ConsentChange.id)
+)
 
 
 @dataclass
@@ -159,9 +171,7 @@ def _members(space_id: int) -> dict[int, Membership]:
     """Current members and departed partners (whose record stays readable), by user id."""
     return {
         m.user_id: m
-        for m in db.session.scalars(
-            select(Membership).where(Membership.space_id == space_id).order_by(Membership.id)
-        )
+        for m in db.session.scalars(SPACE_MEMBERS, {"space_id": space_id})
         if keeps_reading(m)
     }
 
@@ -187,11 +197,7 @@ def require_therapist_account(user: User) -> None:
 
 def _received(user: User, space_id: int) -> dict[tuple[int, str], ConsentChange]:
     """The newest consent change per (owner, category) made to this user."""
-    changes = db.session.scalars(
-        select(ConsentChange)
-        .where(ConsentChange.space_id == space_id, ConsentChange.viewer_id == user.id)
-        .order_by(ConsentChange.id)
-    )
+    changes = db.session.scalars(CONSENTS_RECEIVED, {"space_id": space_id, "viewer_id": user.id})
     return {(change.owner_id, change.category): change for change in changes}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 
 from mend.auth.models import AuthSession, User
@@ -17,6 +17,15 @@ from mend.tokens import digest, new_token
 SHORT_SESSION = timedelta(hours=12)
 REMEMBERED_SESSION = timedelta(days=14)
 BAD_CREDENTIALS = "That email and password don't match an account."
+# Every request runs this lookup: built once, so SQLAlchemy reuses its compiled form.
+SESSION_USER = (
+    select(User)
+    .join(AuthSession, AuthSession.user_id == User.id)
+    .where(
+        AuthSession.token_hash == bindparam("token_hash"),
+        AuthSession.expires_at > bindparam("now"),
+    )
+)
 
 
 def register(
@@ -76,9 +85,7 @@ def open_session(*, user: User, remember: bool) -> str:
 def user_for_session(token: str) -> User | None:
     """The user of a live login session, or None if it ended or expired."""
     row = db.session.execute(
-        select(User)
-        .join(AuthSession, AuthSession.user_id == User.id)
-        .where(AuthSession.token_hash == digest(token), AuthSession.expires_at > utcnow())
+        SESSION_USER, {"token_hash": digest(token), "now": utcnow()}
     ).scalar_one_or_none()
     if row is not None:
         row.session_token = token

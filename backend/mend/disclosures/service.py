@@ -30,7 +30,7 @@ from mend.disclosures.views import (
 )
 from mend.errors import Invalid, NotFound
 from mend.extensions import db
-from mend.pagination import Page, paginate
+from mend.pagination import Page
 from mend.record import service as record
 from mend.spaces.models import PARTNER_ROLES
 
@@ -84,15 +84,10 @@ def list_visible(
 ) -> Page[DisclosureView]:
     """The disclosures the actor may see, newest first, as they read now."""
     access = policy.access(actor, space_id)
-    query = views.summary_query(access).where(
-        Disclosure.space_id == space_id,
-        Disclosure.author_id.in_(access.owners_visible(CATEGORY)),
-    )
-    page = paginate(query, Disclosure.id, limit=limit, before=before)
-    items = [views.summary_of(row) for row in page.items]
-    authors = (item.author_id for item in items)
+    page = views.summary_page(access, limit=limit, before=before)
+    authors = (item.author_id for item in page.items)
     record_reads(access, reads_by_owner(authors, CATEGORY, lambda n: f"{n} disclosures (list)"))
-    return Page(items=items, next_before=page.next_before)
+    return page
 
 
 def get_visible(*, actor: User, space_id: int, disclosure_id: int) -> DisclosureDetailView:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from mend import policy
@@ -19,6 +19,7 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.extensions import db
+from mend.pagination import Page, Pager
 
 CATEGORY = "disclosures"
 V = TypeVar("V")
@@ -82,21 +83,22 @@ class DisclosureDetailView(DisclosureView):
 
 
 SUMMARY_OWN_COLUMNS = ("id", "space_id", "author_id", "category", "occurred_on", "created_at")
+VISIBLE = bindparam("visible", expanding=True)
 
 
-def summary_query(access: policy.Access) -> Select[Any]:
-    """Disclosure summaries as this viewer may see them, one row each, in one statement:
-    the newest words, and counts over only what the viewer may see (rule 7)."""
-    visible = access.owners_visible(CATEGORY)
+def _summary_select() -> Select[Any]:
+    """Disclosure summaries as a viewer may see them, one row each, in one statement:
+    the newest words, and counts over only the replies and acknowledgements of the
+    members in :visible, those whose disclosures the viewer may see (rule 7)."""
     latest = aliased(DisclosureRevision)
     newest = _about(select(func.max(DisclosureRevision.number)), DisclosureRevision)
     revisions = _about(select(func.count()), DisclosureRevision)
     responses = _about(select(func.count()), DisclosureResponse).where(
-        DisclosureResponse.author_id.in_(visible)
+        DisclosureResponse.author_id.in_(VISIBLE)
     )
     acknowledged = _about(
         select(func.min(DisclosureAcknowledgement.created_at)), DisclosureAcknowledgement
-    ).where(DisclosureAcknowledgement.user_id.in_(visible))
+    ).where(DisclosureAcknowledgement.user_id.in_(VISIBLE))
     return select(
         *(getattr(Disclosure, name) for name in SUMMARY_OWN_COLUMNS),
         latest.title,
@@ -116,8 +118,29 @@ def _about(query: Select[Any], model: Any) -> Select[Any]:
     return query.where(model.disclosure_id == Disclosure.id).correlate(Disclosure)
 
 
+# Built once: the list is among the busiest reads, and SQLAlchemy then reuses the compiled form.
+_SUMMARIES = _summary_select()
+SUMMARIES_OF = _SUMMARIES.where(Disclosure.id.in_(bindparam("ids", expanding=True)))
+SUMMARY_PAGES = Pager.of(
+    _SUMMARIES.where(
+        Disclosure.space_id == bindparam("space_id"), Disclosure.author_id.in_(VISIBLE)
+    ),
+    Disclosure.id,
+)
+
+
+def summary_page(
+    access: policy.Access, *, limit: int, before: int | None
+) -> Page[DisclosureView]:
+    """A page of the disclosures the viewer may see, newest first, as they read now."""
+    visible = sorted(access.owners_visible(CATEGORY))
+    params = {"space_id": access.space_id, "visible": visible}
+    page = SUMMARY_PAGES.page(limit=limit, before=before, params=params)
+    return Page(items=[summary_of(row) for row in page.items], next_before=page.next_before)
+
+
 def summary_of(row: Any) -> DisclosureView:
-    """The view of one row of `summary_query`."""
+    """The view of one summary row."""
     return DisclosureView(**row._mapping)
 
 
@@ -126,7 +149,8 @@ def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[Disc
     ids = [disclosure.id for disclosure in disclosures]
     if not ids:
         return []
-    rows = db.session.execute(summary_query(access).where(Disclosure.id.in_(ids)))
+    visible = sorted(access.owners_visible(CATEGORY))
+    rows = db.session.execute(SUMMARIES_OF, {"ids": ids, "visible": visible})
     by_id = {row.id: summary_of(row) for row in rows}
     return [by_id[disclosure_id] for disclosure_id in ids]
 
