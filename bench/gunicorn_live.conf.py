@@ -18,20 +18,10 @@ LONG_COLLECTION = 0.02
 
 
 def post_worker_init(worker):  # type: ignore[no-untyped-def]
-    """Log async mode, gevent patching, psycopg's wait function and the client manager."""
-    from psycopg import waiting
-
-    from mend.extensions import socketio
-
-    monkey = sys.modules.get("gevent.monkey")
-    patched = bool(monkey and monkey.is_module_patched("socket"))
-    worker.log.info(
-        "bench: async_mode=%s gevent_patched=%s psycopg_wait=%s manager=%s",
-        socketio.server.eio.async_mode,
-        patched,
-        waiting.wait.__name__,
-        type(socketio.server.manager).__name__,
-    )
+    """Log async mode, gevent patching, psycopg's wait function and the client manager
+    (Mend only: bench/load.py serves its baseline app with these settings too)."""
+    if "mend.extensions" in sys.modules:
+        _log_modes(worker)
     if os.environ.get("MEND_BENCH_GC_FREEZE"):
         gc.collect()
         gc.freeze()
@@ -39,9 +29,28 @@ def post_worker_init(worker):  # type: ignore[no-untyped-def]
             "bench: gc.freeze() kept %d objects out of collections", gc.get_freeze_count()
         )
     gc.callbacks.append(_long_collection_logger(worker.log))
-    if patched and os.environ.get("MEND_BENCH_ARGON2_THREADPOOL"):
+    if _gevent_patched() and os.environ.get("MEND_BENCH_ARGON2_THREADPOOL"):
         _hash_passwords_off_the_loop()
         worker.log.info("bench: argon2 runs in gevent's native threadpool")
+
+
+def _log_modes(worker):  # type: ignore[no-untyped-def]
+    from psycopg import waiting
+
+    from mend.extensions import socketio
+
+    worker.log.info(
+        "bench: async_mode=%s gevent_patched=%s psycopg_wait=%s manager=%s",
+        socketio.server.eio.async_mode,
+        _gevent_patched(),
+        waiting.wait.__name__,
+        type(socketio.server.manager).__name__,
+    )
+
+
+def _gevent_patched() -> bool:
+    monkey = sys.modules.get("gevent.monkey")
+    return bool(monkey and monkey.is_module_patched("socket"))
 
 
 def _long_collection_logger(log):  # type: ignore[no-untyped-def]

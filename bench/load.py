@@ -6,16 +6,16 @@ Everything runs on loopback and stops by itself. A fresh PostgreSQL database is
 created, migrated and filled with --couples couples (--days of history each via
 mend.demo.write_history, --disclosures disclosures each), then dropped. Mend is
 served as in production (gunicorn -k gevent -w 1 mend.wsgi:app, as bench/live.py
-runs it) next to bench/baseline_app.py in the very same setup: a tiny Flask app
-that reads the same session cookie, looks the login session and user up the way
-Mend does, runs one hand-written query (psycopg 3, a pool as large as Mend's) and
-answers JSON. Every partner logs in once (over HTTP, full password cost) and wrk
-(bench/wrk/requests.lua) sends both servers the very same requests (cookies,
-URLs, bodies) with --connections connections: a warm-up, then baseline and Mend
-alternately, --rounds times. Throughput (2xx answers per second), p50 and p99
-are medians over the rounds; errors (non-2xx and socket errors) are summed, and
-Mend must have none (the exit status says so). The server CPU column is the
-gunicorn processes' CPU time per answer.
+runs it, with its settings file) next to bench/baseline_app.py under the very same
+command and settings file: a tiny Flask app that reads the same session cookie,
+looks the login session and user up the way Mend does, runs one hand-written query
+(psycopg 3, a pool as large as Mend's) and answers JSON. Every partner logs in once
+(over HTTP, full password cost) and wrk (bench/wrk/requests.lua) sends both servers
+the very same requests (cookies, URLs, bodies) with --connections connections: a
+warm-up, then baseline and Mend alternately, --rounds times. Throughput (2xx answers
+per second), p50 and p99 are medians over the rounds; errors (non-2xx and socket
+errors) are summed, and Mend must have none (the exit status says so). The server
+CPU column is the gunicorn processes' CPU time per answer.
 
 Endpoints: GET .../disclosures (50 items) and GET .../trends/safety (90 days, by
 day) by the hurt partners, then POST .../checkins by both partners of every
@@ -223,9 +223,9 @@ def command(name: str, port: int) -> list[str]:
             options += ["--pythonpath", str(BENCH_DIR)]
             app = "load:profiled_app()"
         return [*options, *_no_control_socket(), app]
-    baseline = [sys.executable, "-m", "gunicorn", *MEND.worker_args, "--bind", f"127.0.0.1:{port}"]
-    baseline += ["--timeout", "30", *_no_control_socket()]
-    return [*baseline, "--pythonpath", str(BENCH_DIR), "baseline_app:app"]
+    # The very same gunicorn command and settings file, only the app differs.
+    *options, _mend_app = gunicorn_command(MEND, port)
+    return [*options, *_no_control_socket(), "--pythonpath", str(BENCH_DIR), "baseline_app:app"]
 
 
 def _no_control_socket() -> list[str]:

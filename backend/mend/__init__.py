@@ -25,6 +25,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     settings: Settings = overrides.pop("MEND", None) or load_settings()  # type: ignore[assignment]
     app = Flask(__name__, instance_path=str(settings.instance_path))
     app.url_map.converters["int"] = IdConverter
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keys in schema order, unsorted
     app.config.from_mapping(settings.flask_config())
     app.config.update(overrides)
     settings.instance_path.mkdir(parents=True, exist_ok=True)

@@ -88,7 +88,8 @@ def _engine_options(database_url: str) -> dict[str, object]:
             "keepalives_idle": 2,
             "keepalives_interval": 1,
             "keepalives_count": 2,
-            "options": "-c lock_timeout=2s",
+            # UTC sessions: timestamps come back in datetime.UTC, with nothing to convert.
+            "options": "-c lock_timeout=2s -c timezone=UTC",
         },
     }
 

@@ -35,7 +35,7 @@ PARTNER_DEFAULTS = {
     "commitments": True,
 }
 ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
-# Every space request runs these two: built once, so SQLAlchemy reuses their compiled form.
+# Every space request runs these: built once, so SQLAlchemy reuses their compiled form.
 SPACE_MEMBERS = (
     select(Membership).where(Membership.space_id == bindparam("space_id")).order_by(Membership.id)
 )
@@ -44,6 +44,20 @@ CONSENTS_RECEIVED = (
     .where(
         ConsentChange.space_id == bindparam("space_id"),
         ConsentChange.viewer_id == bindparam("viewer_id"),
+    )
+    .order_by(ConsentChange.id)
+)
+MEMBERS_WITH_USERS = (
+    select(Membership, User)
+    .join(User, User.id == Membership.user_id)
+    .where(Membership.space_id == bindparam("space_id"))
+    .order_by(Membership.id)
+)
+CONSENTS_TO_MEMBERS = (
+    select(ConsentChange)
+    .where(
+        ConsentChange.space_id == bindparam("space_id"),
+        ConsentChange.viewer_id.in_(bindparam("viewer_ids", expanding=True)),
     )
     .order_by(ConsentChange.id)
 )
@@ -148,22 +162,18 @@ def access(user: User, space_id: int) -> Access:
 
 
 def member_accesses(space_id: int) -> list[Access]:
-    """The access of every active member of a space, loaded in three queries."""
-    members = _members(space_id)
-    active = [m.user_id for m in members.values() if m.active]
-    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(active)))}
-    changes = db.session.scalars(
-        select(ConsentChange)
-        .where(ConsentChange.space_id == space_id, ConsentChange.viewer_id.in_(active))
-        .order_by(ConsentChange.id)
-    )
+    """The access of every active member of a space, loaded in two queries."""
+    rows = db.session.execute(MEMBERS_WITH_USERS, {"space_id": space_id}).all()
+    members = {m.user_id: m for m, _user in rows if keeps_reading(m)}
+    users = {user.id: user for _membership, user in rows}
+    active = [user_id for user_id, membership in members.items() if membership.active]
+    changes = db.session.scalars(CONSENTS_TO_MEMBERS, {"space_id": space_id, "viewer_ids": active})
     received: dict[int, dict[tuple[int, str], ConsentChange]] = {uid: {} for uid in active}
     for change in changes:
         received[change.viewer_id][(change.owner_id, change.category)] = change
     return [
         Access(user=users[uid], membership=members[uid], members=members, received=received[uid])
         for uid in active
-        if uid in users
     ]
 
 

@@ -105,7 +105,7 @@ def words(*, maximum: int, blank: str, too_long: str, **kwargs: Any) -> fields.S
     return fields.String(validate=[length, not_blank], **kwargs)
 
 
-Step = tuple[str, str, str, Field, Callable[[Any], Any] | None]
+Step = tuple[str, str, str, Field, bool, Callable[[Any], Any] | None]
 
 
 class _DumpPlan:
@@ -127,6 +127,7 @@ class _DumpPlan:
                 name if field.attribute is None else field.attribute,
                 name if field.data_key is None else field.data_key,
                 field,
+                _reads_plainly(field),
                 _converter(field),
             )
             for name, field in dump_fields.items()
@@ -136,8 +137,8 @@ class _DumpPlan:
         """The serialised form of one object."""
         keyed = hasattr(obj, "__getitem__")
         result = {}
-        for name, source, key, field, convert in self.steps:
-            if not _reads_plainly(field):
+        for name, source, key, field, reads_plainly, convert in self.steps:
+            if not reads_plainly:
                 value = field.serialize(name, obj)
             else:
                 plain = not keyed and "." not in source

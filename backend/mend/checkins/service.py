@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 
 from mend import policy
 from mend.auth.models import User
@@ -216,13 +216,24 @@ def visible_readings(
     return felt, predicted if both_visible else None
 
 
+# Built once: trends are among the busiest reads, and SQLAlchemy then reuses the compiled form.
+SCORES = select(
+    Checkin.author_id, Checkin.created_at, Checkin.felt_safety, Checkin.predicted_safety
+).where(
+    Checkin.space_id == bindparam("space_id"),
+    Checkin.author_id.in_(bindparam("authors", expanding=True)),
+    Checkin.created_at >= bindparam("start"),
+    Checkin.created_at < bindparam("end"),
+)
+
+
 def _scores(
     space_id: int, *, authors: set[int | None], first: date, last: date, timezone: str
 ) -> list[tuple[int, datetime, int | None, int | None]]:
     """Every score the trend needs, in one query, from the rolling window's first day on."""
-    query = select(
-        Checkin.author_id, Checkin.created_at, Checkin.felt_safety, Checkin.predicted_safety
-    ).where(Checkin.space_id == space_id, Checkin.author_id.in_(authors - {None}))
-    start = trends.lookback_start(first)
-    query = _within_local_days(query, first=start, last=last, timezone=timezone)
-    return [tuple(row) for row in db.session.execute(query)]
+    window = {
+        "start": start_of_day(trends.lookback_start(first), timezone),
+        "end": start_of_day(last + timedelta(days=1), timezone),
+    }
+    params = {"space_id": space_id, "authors": sorted(authors - {None}), **window}
+    return [tuple(row) for row in db.session.execute(SCORES, params)]

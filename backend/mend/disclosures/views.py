@@ -82,12 +82,13 @@ class DisclosureDetailView(DisclosureView):
     responses: tuple[ResponseView, ...]
 
 
-SUMMARY_OWN_COLUMNS = ("id", "space_id", "author_id", "category", "occurred_on", "created_at")
+SUMMARY_OWN_COLUMNS = ("id", "space_id", "author_id", "category", "occurred_on")
 VISIBLE = bindparam("visible", expanding=True)
 
 
 def _summary_select() -> Select[Any]:
-    """Disclosure summaries as a viewer may see them, one row each, in one statement:
+    """Disclosure summaries as a viewer may see them, one row each, in one statement
+    (the columns in DisclosureView's order):
     the newest words, and counts over only the replies and acknowledgements of the
     members in :visible, those whose disclosures the viewer may see (rule 7)."""
     latest = aliased(DisclosureRevision)
@@ -103,6 +104,7 @@ def _summary_select() -> Select[Any]:
         *(getattr(Disclosure, name) for name in SUMMARY_OWN_COLUMNS),
         latest.title,
         latest.body,
+        Disclosure.created_at,
         latest.created_at.label("updated_at"),
         revisions.scalar_subquery().label("revision_count"),
         responses.scalar_subquery().label("response_count"),
@@ -129,9 +131,7 @@ SUMMARY_PAGES = Pager.of(
 )
 
 
-def summary_page(
-    access: policy.Access, *, limit: int, before: int | None
-) -> Page[DisclosureView]:
+def summary_page(access: policy.Access, *, limit: int, before: int | None) -> Page[DisclosureView]:
     """A page of the disclosures the viewer may see, newest first, as they read now."""
     visible = sorted(access.owners_visible(CATEGORY))
     params = {"space_id": access.space_id, "visible": visible}
@@ -140,8 +140,8 @@ def summary_page(
 
 
 def summary_of(row: Any) -> DisclosureView:
-    """The view of one summary row."""
-    return DisclosureView(**row._mapping)
+    """The view of one summary row (its columns are in the view's order)."""
+    return DisclosureView(*row)
 
 
 def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[DisclosureView]:

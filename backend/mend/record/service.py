@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from mend import policy
 from mend.auth.models import User
@@ -13,6 +13,17 @@ from mend.extensions import db
 from mend.record.hashing import GENESIS_HASH, content_hash, entry_hash
 from mend.record.models import Erasure, Ledgered, LedgerEntry
 from mend.spaces.models import Space
+
+# Every write runs these two: built once, so SQLAlchemy reuses their compiled form.
+LOCK_SPACE = (
+    select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)
+)
+LEDGER_HEAD = (
+    select(LedgerEntry)
+    .where(LedgerEntry.space_id == bindparam("space_id"))
+    .order_by(LedgerEntry.seq.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True)
@@ -38,14 +49,8 @@ def append_many(*, space_id: int, rows: list[Ledgered]) -> list[LedgerEntry]:
     writers), so concurrent writers queue and the chain never forks.
     """
     db.session.flush()
-    lock = select(Space.id).where(Space.id == space_id).with_for_update(key_share=True)
-    db.session.execute(lock)
-    head = db.session.scalar(
-        select(LedgerEntry)
-        .where(LedgerEntry.space_id == space_id)
-        .order_by(LedgerEntry.seq.desc())
-        .limit(1)
-    )
+    db.session.execute(LOCK_SPACE, {"space_id": space_id})
+    head = db.session.scalar(LEDGER_HEAD, {"space_id": space_id})
     prev_hash, seq = (head.entry_hash, head.seq) if head else (GENESIS_HASH, 0)
     entries = []
     for row in rows:
