@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, post_dump
 from marshmallow.fields import Field
 
 import mend
@@ -156,3 +156,31 @@ def test_the_plan_is_used() -> None:
     assert schema.dump(SimpleNamespace(n=1)) == {"n": 1}
     assert schema._dump_plan is not None
     assert [step[0] for step in schema._dump_plan.steps] == ["n"]
+
+
+def test_nested_lists_hooks_and_recursion_dump_as_marshmallow_does() -> None:
+    class Hooked(StrictSchema):
+        n = fields.Integer()
+
+        @post_dump
+        def _doubled(self, data: dict[str, Any], **_kwargs: object) -> dict[str, Any]:
+            return {**data, "twice": (data.get("n") or 0) * 2}
+
+    class Tree(StrictSchema):
+        name = fields.String()
+        children = fields.List(fields.Nested(lambda: Tree()))
+        hooked = fields.Nested(Hooked)
+        many_hooked = fields.Nested(Hooked, many=True)
+        tags = fields.List(fields.String(), allow_none=True)
+
+    leaf = SimpleNamespace(name="leaf", children=[None], hooked=None, many_hooked=[], tags=None)
+    root = {
+        "name": b"root",
+        "children": [leaf, None],
+        "hooked": {"n": 2},
+        "many_hooked": [{"n": 1}, SimpleNamespace(n=None)],
+        "tags": ["a", None, 3],
+    }
+    schema = Tree()
+    assert schema.dump(root) == Schema._serialize(schema, root)
+    assert schema.dump(root)["hooked"] == {"n": 2, "twice": 4}

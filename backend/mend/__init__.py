@@ -13,6 +13,7 @@ from mend.config import Settings, load_settings
 from mend.database import IdConverter, configure_sqlite
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
+from mend.json_provider import FastJSONProvider
 from mend.live.sockets import init_live
 from mend.security import init_security
 
@@ -25,6 +26,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     settings: Settings = overrides.pop("MEND", None) or load_settings()  # type: ignore[assignment]
     app = Flask(__name__, instance_path=str(settings.instance_path))
     app.url_map.converters["int"] = IdConverter
+    app.json = FastJSONProvider(app)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keys in schema order, unsorted
     app.config.from_mapping(settings.flask_config())
     app.config.update(overrides)

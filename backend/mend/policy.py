@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, select
 
 from mend.auth.models import User
 from mend.consent.models import CATEGORIES, ConsentChange
@@ -35,17 +35,21 @@ PARTNER_DEFAULTS = {
     "commitments": True,
 }
 ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
-# Every space request runs these: built once, so SQLAlchemy reuses their compiled form.
-SPACE_MEMBERS = (
-    select(Membership).where(Membership.space_id == bindparam("space_id")).order_by(Membership.id)
-)
-CONSENTS_RECEIVED = (
-    select(ConsentChange)
-    .where(
-        ConsentChange.space_id == bindparam("space_id"),
-        ConsentChange.viewer_id == bindparam("viewer_id"),
+# Built once, so SQLAlchemy reuses their compiled form on every request.
+# A request's access in one query: every membership, each with the consent changes
+# its member made to the viewer (the newest per owner and category decides).
+MEMBERS_WITH_CONSENTS_RECEIVED = (
+    select(Membership, ConsentChange)
+    .outerjoin(
+        ConsentChange,
+        and_(
+            ConsentChange.space_id == Membership.space_id,
+            ConsentChange.owner_id == Membership.user_id,
+            ConsentChange.viewer_id == bindparam("viewer_id"),
+        ),
     )
-    .order_by(ConsentChange.id)
+    .where(Membership.space_id == bindparam("space_id"))
+    .order_by(Membership.id, ConsentChange.id)
 )
 MEMBERS_WITH_USERS = (
     select(Membership, User)
@@ -152,13 +156,20 @@ def access(user: User, space_id: int) -> Access:
     """The user's access to a space; NotFound if they are not in it."""
     # current_user is a proxy; holding the real object spares a context lookup per use.
     user = getattr(user, "_get_current_object", lambda: user)()
-    members = _members(space_id)
+    rows = db.session.execute(
+        MEMBERS_WITH_CONSENTS_RECEIVED, {"space_id": space_id, "viewer_id": user.id}
+    ).all()
+    members = {m.user_id: m for m, _change in rows if keeps_reading(m)}
     membership = members.get(user.id)
     if membership is None or not membership.active:
         raise NotFound(SPACE_NOT_FOUND)
-    return Access(
-        user=user, membership=membership, members=members, received=_received(user, space_id)
-    )
+    changes = sorted({change for _m, change in rows if change is not None}, key=_by_id)
+    received = {(change.owner_id, change.category): change for change in changes}
+    return Access(user=user, membership=membership, members=members, received=received)
+
+
+def _by_id(change: ConsentChange) -> int:
+    return change.id
 
 
 def member_accesses(space_id: int) -> list[Access]:
@@ -175,15 +186,6 @@ def member_accesses(space_id: int) -> list[Access]:
         Access(user=users[uid], membership=members[uid], members=members, received=received[uid])
         for uid in active
     ]
-
-
-def _members(space_id: int) -> dict[int, Membership]:
-    """Current members and departed partners (whose record stays readable), by user id."""
-    return {
-        m.user_id: m
-        for m in db.session.scalars(SPACE_MEMBERS, {"space_id": space_id})
-        if keeps_reading(m)
-    }
 
 
 def keeps_reading(membership: Membership) -> bool:
@@ -203,12 +205,6 @@ def require_therapist_account(user: User) -> None:
     """Forbidden unless the account is a therapist's (the caseload is theirs)."""
     if user.account_type != "therapist":
         raise Forbidden("The caseload is for therapist accounts.")
-
-
-def _received(user: User, space_id: int) -> dict[tuple[int, str], ConsentChange]:
-    """The newest consent change per (owner, category) made to this user."""
-    changes = db.session.scalars(CONSENTS_RECEIVED, {"space_id": space_id, "viewer_id": user.id})
-    return {(change.owner_id, change.category): change for change in changes}
 
 
 def active_membership(user: User, space_id: int) -> Membership | None:

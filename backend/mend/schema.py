@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, missing, pre_load, validate
+from marshmallow.decorators import POST_DUMP, PRE_DUMP
 from marshmallow.fields import Field
 from marshmallow.utils import get_value
 
@@ -114,10 +115,11 @@ class _DumpPlan:
     For each field: the attribute to read, the key to write, and how to convert.
     Values are read as marshmallow reads them (attributes, or keys of mappings;
     a missing value takes the field's dump default or is left out); fields of
-    the plain kinds (strings, numbers, dates and times in a named format) are
-    converted inline, any other field by its own `_serialize`, and a field that
-    reads its value its own way by its own `serialize`. tests/test_schema_dump.py
-    checks that every response schema dumps exactly as marshmallow does.
+    the plain kinds (strings, numbers, dates and times in a named format, nested
+    schemas, lists of those) are converted inline, any other field by its own
+    `_serialize`, and a field that reads its value its own way by its own
+    `serialize`. tests/test_schema_dump.py checks that every schema dumps exactly
+    as marshmallow does.
     """
 
     def __init__(self, dump_fields: Mapping[str, Field]) -> None:
@@ -176,7 +178,26 @@ def _converter(field: Field) -> Callable[[Any], Any] | None:
         return field._format_num  # type: ignore[attr-defined]
     if serialize is fields.DateTime._serialize:  # Date and the DateTimes share it
         return field.SERIALIZATION_FUNCS.get(field.format)  # type: ignore[attr-defined]
+    if serialize is fields.Nested._serialize and not field.many:  # type: ignore[attr-defined]
+        return partial(_dump_nested, field)
+    if serialize is fields.List._serialize:
+        inner = _converter(field.inner)  # type: ignore[attr-defined]
+        return None if inner is None else partial(_each, inner)
     return None
+
+
+def _each(convert: Callable[[Any], Any], values: Any) -> list[Any]:
+    """marshmallow's List of a plain kind: each item converted, None kept."""
+    return [None if value is None else convert(value) for value in values]
+
+
+def _dump_nested(field: fields.Nested, value: Any) -> Any:
+    """marshmallow's Nested: the nested schema's dump, by its plan where it has one."""
+    schema = field.schema
+    plan = getattr(schema, "_dump_plan", None)
+    if plan is None or schema.many or schema._hooks[PRE_DUMP] or schema._hooks[POST_DUMP]:
+        return schema.dump(value, many=schema.many)
+    return plan.dump(value)
 
 
 def _text(value: Any) -> str:

@@ -16,7 +16,7 @@ from mend.consent.access_log import Read, reads_by_owner, record_reads
 from mend.database import utcnow
 from mend.errors import Invalid, NotFound
 from mend.extensions import db
-from mend.pagination import Page, paginate
+from mend.pagination import Page, paginate, read_columns
 from mend.record import service as record_service
 from mend.spaces.models import PARTNER_ROLES
 
@@ -236,4 +236,4 @@ def _scores(
         "end": start_of_day(last + timedelta(days=1), timezone),
     }
     params = {"space_id": space_id, "authors": sorted(authors - {None}), **window}
-    return [tuple(row) for row in db.session.execute(SCORES, params)]
+    return [tuple(row) for row in read_columns(SCORES, params)]
