@@ -13,6 +13,8 @@ Its URLs are Mend's (under /api/v1), so the very same requests go to both:
 - GET  /spaces/<id>/trends/safety  the raw scores of ?from= .. ?to= (plus the 6 days a
                                    7-day rolling mean needs), not bucketed
 - POST /spaces/<id>/checkins       X-CSRFToken checked as Flask-WTF does, one INSERT, commit
+                                   (MEND_BASELINE_LEDGER=1: the space lock, ledger head and
+                                   ledger entry Mend must also write, by hand; see below)
 
 Each query also checks that the caller is a member of the space. Connections come
 from a pool of at most 20 (Mend's pool_size + max_overflow), held for the request
@@ -38,8 +40,11 @@ from itsdangerous import BadData, URLSafeTimedSerializer
 from psycopg.rows import dict_row
 from psycopg.types.json import Json
 
+from mend.record.hashing import GENESIS_HASH, content_hash, entry_hash
+
 PREFIX = "/api/v1"  # the same URLs as Mend, so bench/load.py sends both the same requests
 POOL_SIZE = 20
+LEDGER = os.environ.get("MEND_BASELINE_LEDGER") == "1"
 POOL_TIMEOUT = 5.0
 PAGE = 50
 ROLLING_LOOKBACK = timedelta(days=6)
@@ -81,6 +86,26 @@ INSERT_CHECKIN = f"""
     RETURNING id, created_at
 """
 SCORE_FIELDS = ("felt_safety", "regulation", "predicted_safety")
+# With MEND_BASELINE_LEDGER=1, a check-in also does by hand the writes Mend must do for it:
+# lock the space, read the ledger's head, chain an entry for the new row (Mend's hashes).
+LOCK_SPACE = f"SELECT id FROM space WHERE id = %(space)s AND {MEMBER} FOR NO KEY UPDATE"
+LEDGER_HEAD = """
+    SELECT seq, entry_hash FROM ledger_entry WHERE space_id = %(space)s
+    ORDER BY seq DESC LIMIT 1
+"""
+INSERT_LEDGERED_CHECKIN = """
+    INSERT INTO checkin (space_id, author_id, felt_safety, regulation, predicted_safety,
+                         note, note_private, tags, created_at)
+    VALUES (%(space)s, %(user)s, %(felt_safety)s, %(regulation)s, %(predicted_safety)s,
+            %(note)s, false, %(tags)s, now())
+    RETURNING id, created_at
+"""
+INSERT_ENTRY = """
+    INSERT INTO ledger_entry (space_id, seq, kind, ref_id, content_hash, prev_hash,
+                              entry_hash, created_at)
+    VALUES (%(space)s, %(seq)s, 'checkin', %(ref_id)s, %(content_hash)s, %(prev_hash)s,
+            %(entry_hash)s, now())
+"""
 
 
 class Pool:
@@ -113,6 +138,35 @@ class Pool:
 def _iso(row: dict) -> dict:
     """Dates and times as ISO 8601 strings, as Mend's schemas write them."""
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+
+
+def _checkin(connection: psycopg.Connection, values: dict) -> dict | None:
+    """One INSERT, if the user is a member of the space."""
+    return connection.execute(INSERT_CHECKIN, values).fetchone()
+
+
+def _ledgered_checkin(connection: psycopg.Connection, values: dict) -> dict | None:
+    """The check-in chained into the space's ledger, as Mend writes it (no live events)."""
+    if connection.execute(LOCK_SPACE, values).fetchone() is None:
+        return None
+    head = connection.execute(LEDGER_HEAD, values).fetchone()
+    prev_hash, seq = (head["entry_hash"], head["seq"]) if head else (GENESIS_HASH, 0)
+    row = connection.execute(INSERT_LEDGERED_CHECKIN, values).fetchone()
+    content = {name: values[name] for name in (*SCORE_FIELDS, "note")}
+    content.update(space_id=values["space"], author_id=values["user"], note_private=False)
+    content.update(tags=values["tags"].obj, created_at=row["created_at"])
+    hashed = content_hash(content)
+    chained = entry_hash(
+        prev_hash=prev_hash,
+        kind="checkin",
+        ref_id=row["id"],
+        content_hash=hashed,
+        created_at=row["created_at"],
+    )
+    entry = {"seq": seq + 1, "ref_id": row["id"], "content_hash": hashed}
+    entry.update(prev_hash=prev_hash, entry_hash=chained, space=values["space"])
+    connection.execute(INSERT_ENTRY, entry)
+    return row
 
 
 def create_app() -> Flask:
@@ -178,7 +232,9 @@ def create_app() -> Flask:
         values.update(note=data.get("note"), tags=Json(data.get("tags", [])), space=space_id)
         with pool.connection() as connection:
             user = current_user(connection)
-            row = connection.execute(INSERT_CHECKIN, {**values, "user": user["id"]}).fetchone()
+            values["user"] = user["id"]
+            write = _ledgered_checkin if LEDGER else _checkin
+            row = write(connection, values)
             if row is None:
                 abort(404)
             connection.commit()

@@ -20,7 +20,8 @@ LONG_COLLECTION = 0.02
 def post_worker_init(worker):  # type: ignore[no-untyped-def]
     """Log async mode, gevent patching, psycopg's wait function and the client manager
     (Mend only: bench/load.py serves its baseline app with these settings too)."""
-    if "mend.extensions" in sys.modules:
+    extensions = sys.modules.get("mend.extensions")
+    if extensions is not None and extensions.socketio.server is not None:
         _log_modes(worker)
     if os.environ.get("MEND_BENCH_GC_FREEZE"):
         gc.collect()

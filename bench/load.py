@@ -15,7 +15,11 @@ the very same requests (cookies, URLs, bodies) with --connections connections: a
 warm-up, then baseline and Mend alternately, --rounds times. Throughput (2xx answers
 per second), p50 and p99 are medians over the rounds; errors (non-2xx and socket
 errors) are summed, and Mend must have none (the exit status says so). The server
-CPU column is the gunicorn processes' CPU time per answer.
+CPU column is the gunicorn processes' CPU time per answer. Check-ins are also
+measured against a third server, the baseline app with MEND_BASELINE_LEDGER=1, which
+writes by hand what Mend must write for a check-in besides the row (the space lock,
+the ledger head and a chained ledger entry) but still sends no live events: the row
+'... vs by hand with ledger'.
 
 Endpoints: GET .../disclosures (50 items) and GET .../trends/safety (90 days, by
 day) by the hurt partners, then POST .../checkins by both partners of every
@@ -80,6 +84,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 LUA = BENCH_DIR / "wrk" / "requests.lua"
 USER_AGENT = "mend-bench-load/1"  # logins and wrk send the same one (Flask-Login's identifier)
 TARGET = 0.5
+LEDGER_LABEL = " vs by hand with ledger"
 GEVENT = ("-k", "gevent", "-w", "1", "--worker-connections", "1000")
 MEND = Scenario("m", "1x gunicorn gevent", GEVENT, processes=1, redis=False)
 
@@ -122,6 +127,7 @@ class Endpoint:
 
     label: str
     requests: Path
+    writes: bool = False
     runs: dict[str, list[Run]] = field(default_factory=lambda: {"mend": [], "baseline": []})
 
 
@@ -286,7 +292,7 @@ def endpoints(partners: list[Partner], folder: Path, args: Namespace) -> list[En
         Endpoint(label, write_requests(folder / f"{n}.lua", items))
         for n, (label, items) in enumerate(reads.items())
     ]
-    found.append(Endpoint("POST checkins", write_requests(folder / "post.lua", writes)))
+    found.append(Endpoint("POST checkins", write_requests(folder / "post.lua", writes), True))
     return found
 
 
@@ -337,10 +343,11 @@ def measure(endpoint: Endpoint, servers: dict[str, Server], args: Namespace) -> 
     print(f"  {endpoint.label}: warm-up", end="", flush=True)
     for server in servers.values():
         wrk(server, endpoint, args.warmup, args)
+    names = ("baseline", "ledger", "mend") if endpoint.writes else ("baseline", "mend")
     for _ in range(args.rounds):
-        for name in ("baseline", "mend"):
+        for name in names:
             run = wrk(servers[name], endpoint, args.duration, args)
-            endpoint.runs[name].append(run)
+            endpoint.runs.setdefault(name, []).append(run)
             print(f", {name} {run.rps:.0f}/s", end="", flush=True)
     print()
 
@@ -353,12 +360,12 @@ def median(runs: list[Run], attribute: str) -> float:
     return statistics.median(getattr(run, attribute) for run in runs)
 
 
-def row(endpoint: Endpoint) -> list[str]:
+def row(endpoint: Endpoint, against: str = "baseline") -> list[str]:
     """One table row: medians over the rounds, errors summed."""
-    mend, base = endpoint.runs["mend"], endpoint.runs["baseline"]
+    mend, base = endpoint.runs["mend"], endpoint.runs[against]
     ratio = median(mend, "rps") / median(base, "rps")
     return [
-        endpoint.label,
+        endpoint.label + (LEDGER_LABEL if against == "ledger" else ""),
         f"{median(mend, 'rps'):.0f}",
         f"{median(base, 'rps'):.0f}",
         f"{ratio:.2f}" + ("" if ratio >= TARGET else " (<0.5)"),
@@ -384,6 +391,7 @@ HEADER = [
 def print_table(found: list[Endpoint], args: Namespace, loads: list[tuple]) -> None:
     """The figures, how they were made, and the machine's load around them."""
     rows = [HEADER, *(row(endpoint) for endpoint in found)]
+    rows += [row(endpoint, "ledger") for endpoint in found if "ledger" in endpoint.runs]
     widths = [max(len(r[i]) for r in rows) for i in range(len(HEADER))]
     print(
         f"\n{args.connections} connections, wrk -t{args.threads}, {args.duration:g} s per run, "
@@ -392,6 +400,10 @@ def print_table(found: list[Endpoint], args: Namespace, loads: list[tuple]) -> N
         f"{args.disclosures} disclosures each. Target: ratio >= {TARGET}."
     )
     print("Reads spread over the hurt partners; writes over all partners (both of each couple).")
+    print(
+        f"'{LEDGER_LABEL.strip()}': the baseline also writes by hand what Mend must write for a"
+        " check-in (space lock, ledger head, ledger entry); still no live events."
+    )
     for i, cells in enumerate(rows):
         print(" | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)))
         if i == 0:
@@ -399,11 +411,11 @@ def print_table(found: list[Endpoint], args: Namespace, loads: list[tuple]) -> N
     before, after = (" ".join(f"{value:.2f}" for value in load) for load in loads)
     print(f"load average (1, 5, 15 min) before: {before}; after: {after}")
     for endpoint in found:
-        spread = {n: ", ".join(f"{r.rps:.0f}" for r in runs) for n, runs in endpoint.runs.items()}
-        print(
-            f"  {endpoint.label} req/s per round: mend {spread['mend']}; "
-            f"baseline {spread['baseline']}"
+        spread = "; ".join(
+            f"{name} " + ", ".join(f"{r.rps:.0f}" for r in runs)
+            for name, runs in endpoint.runs.items()
         )
+        print(f"  {endpoint.label} req/s per round: {spread}")
         for name, runs in endpoint.runs.items():
             for bad in {r.first_bad for r in runs if r.first_bad}:
                 print(f"    {name} non-2xx, first seen: {bad}")
@@ -582,9 +594,10 @@ def prepare(stack: ExitStack, server_stack: ExitStack, args: Namespace, folder: 
     environment = server_environment(
         url, folder, None, MEND, monitor=False, gc_freeze=False, argon2_threadpool=False
     )
+    ledger = {**environment, "MEND_BASELINE_LEDGER": "1"}
     servers = {
-        name: server_stack.enter_context(serve(name, environment, folder))
-        for name in ("baseline", "mend")
+        name: server_stack.enter_context(serve(name, env, folder))
+        for name, env in (("baseline", environment), ("ledger", ledger), ("mend", environment))
     }
     with ThreadPoolExecutor(8) as pool:
         jobs = [pool.submit(log_in, servers["mend"].url, *couple) for couple in couples]

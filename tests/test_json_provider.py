@@ -80,8 +80,18 @@ def test_what_orjson_refuses_takes_the_standard_road(
         fast.dumps({"unknown": object()})
 
 
-def test_the_app_answers_through_it(app: Flask) -> None:
+def test_the_app_answers_through_orjson(app: Flask) -> None:
     assert isinstance(app.json, FastJSONProvider)
+    document = {"b": "Zoë", "a": datetime(2026, 1, 2, tzinfo=UTC)}
     with app.test_request_context():
-        response = app.json.response({"b": 1, "a": datetime(2026, 1, 2, tzinfo=UTC)})
-    assert response.get_data(as_text=True) == '{"b":1,"a":"Fri, 02 Jan 2026 00:00:00 GMT"}\n'
+        response = app.json.response(document)
+    # The standard library would have escaped the ë (Flask asks it for ASCII only).
+    assert response.get_data(as_text=True) == ('{"b":"Zoë","a":"Fri, 02 Jan 2026 00:00:00 GMT"}\n')
+
+
+def test_indented_answers_take_the_standard_road(
+    providers: tuple[FastJSONProvider, DefaultJSONProvider],
+) -> None:
+    fast, standard = providers
+    assert fast.dumps({"a": [1]}, indent=2) == standard.dumps({"a": [1]}, indent=2)
+    assert "\n" in fast.dumps({"a": [1]}, indent=2)

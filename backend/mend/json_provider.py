@@ -13,20 +13,22 @@ from flask.json.provider import DefaultJSONProvider
 
 # Dates, times and dataclasses go through Flask's own `default`, as they always did.
 PASSED_THROUGH = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+COMPACT = {"separators": (",", ":")}  # what Flask asks for outside debug mode; orjson's way
 
 
 class FastJSONProvider(DefaultJSONProvider):
     """Flask's JSON provider, encoding with orjson where it writes the same document.
 
     Anything orjson refuses (keys that are not strings, integers beyond 64 bits,
-    types Flask's `default` does not know) and any call with extra options (such
-    as the indented answers of debug mode) takes the standard library's road.
+    types Flask's `default` does not know) and any call with other options than
+    compact separators (such as the indented answers of debug mode) takes the
+    standard library's road.
     Output differs only in spelling, never in meaning: non-ASCII text is written
     as UTF-8 rather than escaped.
     """
 
     def dumps(self, obj: Any, **kwargs: Any) -> str:
-        if kwargs or self.sort_keys:
+        if (kwargs and kwargs != COMPACT) or self.sort_keys:
             return super().dumps(obj, **kwargs)
         try:
             return orjson.dumps(obj, default=self.default, option=PASSED_THROUGH).decode()
