@@ -184,3 +184,30 @@ def test_nested_lists_hooks_and_recursion_dump_as_marshmallow_does() -> None:
     schema = Tree()
     assert schema.dump(root) == Schema._serialize(schema, root)
     assert schema.dump(root)["hooked"] == {"n": 2, "twice": 4}
+
+
+def test_a_copied_schema_with_other_fields_makes_its_own_plan() -> None:
+    class Item(StrictSchema):
+        id = fields.Integer()
+        title = fields.String()
+
+    item = SimpleNamespace(id=1, title="t")
+    shared = Item()
+    assert shared.dump(item) == {"id": 1, "title": "t"}  # its plan is made here
+
+    class Holder(StrictSchema):
+        item = fields.Nested(shared, only=("id",))  # marshmallow copies `shared`
+
+    assert Holder().dump({"item": item}) == {"item": {"id": 1}}
+    assert shared.dump(item) == {"id": 1, "title": "t"}
+
+
+def test_a_schema_with_its_own_dict_class_is_dumped_by_marshmallow() -> None:
+    class Ordered(dict):
+        pass
+
+    class Custom(StrictSchema):
+        dict_class = Ordered
+        n = fields.Integer()
+
+    assert type(Custom().dump(SimpleNamespace(n=1))) is Ordered

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cached_property, partial
+from functools import partial
 from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, missing, pre_load, validate
@@ -28,12 +28,20 @@ class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    @cached_property
+    @property
     def _dump_plan(self) -> _DumpPlan | None:
-        """This schema's plan, or None where it changes how values are read."""
-        if type(self).get_attribute is not Schema.get_attribute:
+        """This schema's plan, or None where it reads values or builds dicts its own way.
+
+        Kept with the fields it was made from: a copy whose fields were rebuilt
+        (marshmallow copies a Nested field's schema instance to apply its `only`)
+        makes its own.
+        """
+        if type(self).get_attribute is not Schema.get_attribute or self.dict_class is not dict:
             return None
-        return _DumpPlan(self.dump_fields)
+        plan: _DumpPlan | None = self.__dict__.get("_mend_dump_plan")
+        if plan is None or plan.dump_fields is not self.dump_fields:
+            plan = self.__dict__["_mend_dump_plan"] = _DumpPlan(self.dump_fields)
+        return plan
 
     def _serialize(self, obj: Any, *, many: bool = False) -> Any:
         plan = self._dump_plan
@@ -123,6 +131,7 @@ class _DumpPlan:
     """
 
     def __init__(self, dump_fields: Mapping[str, Field]) -> None:
+        self.dump_fields = dump_fields
         self.steps: list[Step] = [
             (
                 name,
