@@ -302,6 +302,16 @@ def gunicorn_server(
     port = free_port()
     command = gunicorn_command(scenario, port)
     print("  $ python", " ".join(command[1:]), flush=True)
+    with healthy_process(command, environment, port, log_path) as running:
+        yield running
+
+
+@contextmanager
+def healthy_process(
+    command: list[str], environment: dict, port: int, log_path: Path
+) -> Iterator[tuple[str, int]]:
+    """A server process on 127.0.0.1:port, logging to log_path, yielded (base URL, pid)
+    once its health check answers; terminated (killed if it lingers) afterwards."""
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, env=environment, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"

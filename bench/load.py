@@ -74,10 +74,10 @@ from live import (
     free_port,
     gc_pauses,
     gunicorn_command,
+    healthy_process,
     log_problems,
     server_environment,
     setup_app,
-    wait_for,
 )
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -203,22 +203,8 @@ def serve(name: str, environment: dict, folder: Path) -> Iterator[Server]:
     """Mend or the baseline under gunicorn on a free port, healthy when yielded; stopped after."""
     port = free_port()
     log = folder / f"{name}.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            command(name, port), env=environment, stdout=output, stderr=output
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        ok = wait_for(lambda: requests.get(f"{url}/api/v1/health", timeout=2).ok, 30)
-        assert ok, f"{name} did not start; see {log}"
-        yield Server(name, url, process.pid, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    with healthy_process(command(name, port), environment, port, log) as (url, pid):
+        yield Server(name, url, pid, log)
 
 
 def command(name: str, port: int) -> list[str]:
