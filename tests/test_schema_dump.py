@@ -148,14 +148,17 @@ def test_a_field_with_attribute_data_key_and_default_dumps_as_marshmallow_does()
     assert dumped == {"at": "2026-11-26T09:30:00+00:00", "day": "2026-01-02", "count": "7"}
 
 
-def test_the_plan_is_used() -> None:
+def test_the_plan_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     class Small(StrictSchema):
         n = fields.Integer()
+        items = fields.List(fields.Nested(lambda: Small()))
 
-    schema = Small()
-    assert schema.dump(SimpleNamespace(n=1)) == {"n": 1}
-    assert schema._dump_plan is not None
-    assert [step[0] for step in schema._dump_plan.steps] == ["n"]
+    def marshmallows_own(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("marshmallow's own _serialize ran")
+
+    monkeypatch.setattr(Schema, "_serialize", marshmallows_own)
+    obj = SimpleNamespace(n=1, items=[SimpleNamespace(n=2, items=[])])
+    assert Small().dump(obj) == {"n": 1, "items": [{"n": 2, "items": []}]}
 
 
 def test_nested_lists_hooks_and_recursion_dump_as_marshmallow_does() -> None:

@@ -27,7 +27,6 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(settings.instance_path))
     app.url_map.converters["int"] = IdConverter
     app.json = FastJSONProvider(app)
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # keys in schema order, unsorted
     app.config.from_mapping(settings.flask_config())
     app.config.update(overrides)
     settings.instance_path.mkdir(parents=True, exist_ok=True)

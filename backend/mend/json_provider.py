@@ -27,6 +27,8 @@ class FastJSONProvider(DefaultJSONProvider):
     as UTF-8 rather than escaped.
     """
 
+    sort_keys = False  # keys in the order the schemas give them
+
     def dumps(self, obj: Any, **kwargs: Any) -> str:
         if (kwargs and kwargs != COMPACT) or self.sort_keys:
             return super().dumps(obj, **kwargs)

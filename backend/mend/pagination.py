@@ -32,6 +32,11 @@ def paginate(
         query = query.where(id_column < before)
     result = db.session.execute(query.order_by(id_column.desc()).limit(limit + 1))
     rows = list(result.scalars() if len(query.column_descriptions) == 1 else result)
+    return _page_of(rows, limit)
+
+
+def _page_of(rows: list[Any], limit: int) -> Page[Any]:
+    """The first limit of up to limit + 1 rows, and the cursor below them if there were more."""
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(items=rows, next_before=rows[-1].id if more else None)
@@ -68,7 +73,4 @@ class Pager:
         """At most limit rows below the `before` id; params fill the query's own parameters."""
         statement = self.first if before is None else self.below
         values = {**params, "page_limit": limit + 1, "page_before": before}
-        rows = read_columns(statement, values)
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return Page(items=rows, next_before=rows[-1].id if more else None)
+        return _page_of(read_columns(statement, values), limit)

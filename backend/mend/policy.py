@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 
 from sqlalchemy import and_, bindparam, select
 
@@ -163,13 +164,9 @@ def access(user: User, space_id: int) -> Access:
     membership = members.get(user.id)
     if membership is None or not membership.active:
         raise NotFound(SPACE_NOT_FOUND)
-    changes = sorted({change for _m, change in rows if change is not None}, key=_by_id)
+    changes = sorted({change for _m, change in rows if change is not None}, key=attrgetter("id"))
     received = {(change.owner_id, change.category): change for change in changes}
     return Access(user=user, membership=membership, members=members, received=received)
-
-
-def _by_id(change: ConsentChange) -> int:
-    return change.id
 
 
 def member_accesses(space_id: int) -> list[Access]:

@@ -166,3 +166,13 @@ def test_nothing_is_deleted_or_edited_in_place(
     assert response.mimetype == "application/problem+json"
     after = couple.hurt.get(disclosures_path(couple.space_id, disclosure["id"])).get_json()
     assert after == disclosure
+
+
+def test_a_list_is_three_statements_login_access_and_page(
+    couple: Couple, count_queries: Any
+) -> None:
+    disclose(couple.repairing, couple.space_id)
+    with count_queries() as counter:
+        assert len(listed(couple.hurt, couple.space_id)["items"]) == 1
+    # The login session's user, the memberships with the consents received, the page.
+    assert counter.count == 3, counter.statements

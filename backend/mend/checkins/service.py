@@ -171,8 +171,13 @@ def _within_local_days(
     if first is not None:
         query = query.where(Checkin.created_at >= start_of_day(first, timezone))
     if last is not None:
-        query = query.where(Checkin.created_at < start_of_day(last + timedelta(days=1), timezone))
+        query = query.where(Checkin.created_at < _after_local_day(last, timezone))
     return query
+
+
+def _after_local_day(day: date, timezone: str) -> datetime:
+    """The moment the local day after `day` begins (the open end of a range of days)."""
+    return start_of_day(day + timedelta(days=1), timezone)
 
 
 def safety_trend(
@@ -233,7 +238,7 @@ def _scores(
     """Every score the trend needs, in one query, from the rolling window's first day on."""
     window = {
         "start": start_of_day(trends.lookback_start(first), timezone),
-        "end": start_of_day(last + timedelta(days=1), timezone),
+        "end": _after_local_day(last, timezone),
     }
     params = {"space_id": space_id, "authors": sorted(authors - {None}), **window}
     return [tuple(row) for row in read_columns(SCORES, params)]

@@ -19,7 +19,7 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.extensions import db
-from mend.pagination import Page, Pager
+from mend.pagination import Page, Pager, read_columns
 
 CATEGORY = "disclosures"
 V = TypeVar("V")
@@ -150,7 +150,7 @@ def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[Disc
     if not ids:
         return []
     visible = sorted(access.owners_visible(CATEGORY))
-    rows = db.session.execute(SUMMARIES_OF, {"ids": ids, "visible": visible})
+    rows = read_columns(SUMMARIES_OF, {"ids": ids, "visible": visible})
     by_id = {row.id: summary_of(row) for row in rows}
     return [by_id[disclosure_id] for disclosure_id in ids]
 
