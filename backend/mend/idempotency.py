@@ -26,15 +26,14 @@ from typing import Any
 
 from flask import Response, current_app, request
 from flask_login import current_user
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, delete, event, select, update
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from mend import policy
 from mend.database import utcnow
 from mend.errors import Conflict, DomainError
 from mend.extensions import db
-from mend.record.models import LedgerEntry
 
 KEY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -296,13 +295,9 @@ def _documented(apidoc: dict[str, Any]) -> dict[str, Any]:
     return apidoc
 
 
-@event.listens_for(Session, "before_flush")
-def _note_what_was_saved(session: Session, _context: object, _instances: object) -> None:
-    """Name the first ledgered row a keyed write saves, for a retry whose answer was lost."""
-    record = session.info.get(SESSION_INFO)
-    if record is None or record.saved_kind is not None:
-        return
-    entries = [entry for entry in session.new if isinstance(entry, LedgerEntry)]
-    if entries:
-        first = min(entries, key=lambda entry: entry.seq)
-        record.saved_kind, record.saved_id = first.kind, first.ref_id
+def note_saved(*, kind: str, ref_id: int) -> None:
+    """Name the first ledgered row a keyed write saves, for a retry whose answer was lost
+    (the trust record calls this as it chains each write)."""
+    record = db.session.info.get(SESSION_INFO)
+    if record is not None and record.saved_kind is None:
+        record.saved_kind, record.saved_id = kind, ref_id

@@ -52,19 +52,20 @@ MEMBERS_WITH_CONSENTS_RECEIVED = (
     .where(Membership.space_id == bindparam("space_id"))
     .order_by(Membership.id, ConsentChange.id)
 )
-MEMBERS_WITH_USERS = (
-    select(Membership, User)
+# Every member's access in one query: each membership with its user and the consent
+# changes made to that member (a member who was given none has one row, change None).
+MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED = (
+    select(Membership, User, ConsentChange)
     .join(User, User.id == Membership.user_id)
-    .where(Membership.space_id == bindparam("space_id"))
-    .order_by(Membership.id)
-)
-CONSENTS_TO_MEMBERS = (
-    select(ConsentChange)
-    .where(
-        ConsentChange.space_id == bindparam("space_id"),
-        ConsentChange.viewer_id.in_(bindparam("viewer_ids", expanding=True)),
+    .outerjoin(
+        ConsentChange,
+        and_(
+            ConsentChange.space_id == Membership.space_id,
+            ConsentChange.viewer_id == Membership.user_id,
+        ),
     )
-    .order_by(ConsentChange.id)
+    .where(Membership.space_id == bindparam("space_id"))
+    .order_by(Membership.id, ConsentChange.id)
 )
 
 
@@ -170,18 +171,21 @@ def access(user: User, space_id: int) -> Access:
 
 
 def member_accesses(space_id: int) -> list[Access]:
-    """The access of every active member of a space, loaded in two queries."""
-    rows = db.session.execute(MEMBERS_WITH_USERS, {"space_id": space_id}).all()
-    members = {m.user_id: m for m, _user in rows if keeps_reading(m)}
-    users = {user.id: user for _membership, user in rows}
-    active = [user_id for user_id, membership in members.items() if membership.active]
-    changes = db.session.scalars(CONSENTS_TO_MEMBERS, {"space_id": space_id, "viewer_ids": active})
-    received: dict[int, dict[tuple[int, str], ConsentChange]] = {uid: {} for uid in active}
-    for change in changes:
-        received[change.viewer_id][(change.owner_id, change.category)] = change
+    """The access of every active member of a space, loaded in one query."""
+    rows = db.session.execute(MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED, {"space_id": space_id})
+    members: dict[int, Membership] = {}
+    users: dict[int, User] = {}
+    received: dict[int, dict[tuple[int, str], ConsentChange]] = {}
+    for membership, user, change in rows:  # changes come oldest first: the newest wins
+        if keeps_reading(membership):
+            members[user.id], users[user.id] = membership, user
+        given = received.setdefault(user.id, {})
+        if change is not None:
+            given[(change.owner_id, change.category)] = change
     return [
         Access(user=users[uid], membership=members[uid], members=members, received=received[uid])
-        for uid in active
+        for uid, membership in members.items()
+        if membership.active
     ]
 
 

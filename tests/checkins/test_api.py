@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from mend.extensions import db
 from mend.record.models import LedgerEntry
@@ -93,6 +93,29 @@ def test_each_checkin_gets_one_ledger_entry_and_the_record_verifies(
     assert sorted(refs) == sorted(c["id"] for c in created)
     verification = couple.hurt.get(f"/spaces/{couple.space_id}/record/verify").get_json()
     assert verification["valid"] is True
+
+
+def test_a_check_in_is_written_in_one_transaction_of_seven_statements(
+    app: Flask, couple: Couple, count_queries: Any
+) -> None:
+    commits: list[object] = []
+
+    def on_commit(connection: object) -> None:
+        commits.append(connection)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "commit", on_commit)
+    try:
+        with count_queries() as counter:
+            check_in(couple.hurt, couple, felt_safety=6, note="a hard day")
+    finally:
+        event.remove(engine, "commit", on_commit)
+    # The login session's user, the access, the check-in, the space lock, the ledger head,
+    # the ledger entry and who may see the live event: no second transaction after the commit.
+    assert counter.count == 7, counter.statements
+    assert len(commits) == 1
+    assert counter.statements[-1].lstrip().upper().startswith("SELECT MEMBERSHIP")
 
 
 def test_therapist_cannot_check_in(app: Flask, couple: Couple, therapist: ApiClient) -> None:

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mend import policy
-from mend.checkins.models import Checkin
 from mend.checkins.schemas import CheckinOut
-from mend.extensions import db
-from mend.live.publish import publish
+from mend.live.publish import Announcement, prepare
+
+if TYPE_CHECKING:
+    from mend.checkins.service import CheckinView
 
 # One instance each: building a schema costs more than dumping one record.
 CHECKIN_OUT = CheckinOut()
 
 
-def created(*, space_id: int, checkin_id: int) -> None:
-    """checkin.created: the check-in as each member may see it (notes only where allowed)."""
+def created(*, space_id: int, authors_view: CheckinView) -> Announcement:
+    """checkin.created: the check-in as each member may see it (notes only where allowed).
+
+    Prepared in the write's transaction, to be sent once it commits: check-ins are the
+    busiest write, and this spares them a second transaction. Rendered from the author's
+    own view of the check-in, which holds all of it, so nothing is read again.
+    """
     from mend.checkins.service import CheckinView
 
     def render(access: policy.Access) -> dict | None:
-        row = db.session.get(Checkin, checkin_id)
-        if row is None or not access.can_see(row.author_id, "checkins"):
+        if not access.can_see(authors_view.author_id, "checkins"):
             return None
-        return CHECKIN_OUT.dump(CheckinView.of(row, access))
+        return CHECKIN_OUT.dump(CheckinView.of(authors_view, access))
 
-    publish("checkin.created", space_id=space_id, render=render)
+    return prepare("checkin.created", space_id=space_id, render=render)

@@ -49,8 +49,9 @@ class CheckinView:
     created_at: datetime
 
     @classmethod
-    def of(cls, row: Checkin, access: policy.Access) -> CheckinView:
-        """Show row to the holder of access, hiding what they may not read."""
+    def of(cls, row: Checkin | CheckinView, access: policy.Access) -> CheckinView:
+        """Show row (or its author's view, which holds all of it) to the holder of access,
+        hiding what they may not read."""
         is_author = row.author_id == access.user.id
         note_visible = access.can_see_note(row.author_id, private=row.note_private)
         return cls(
@@ -97,8 +98,9 @@ def create(
     db.session.add(row)
     record_service.append(space_id=space_id, row=row)
     view = CheckinView.of(row, access)
+    announcement = events.created(space_id=space_id, authors_view=view)
     db.session.commit()
-    events.created(space_id=space_id, checkin_id=view.id)
+    announcement.send()
     return view
 
 

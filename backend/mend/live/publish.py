@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from mend import policy
@@ -15,17 +16,44 @@ log = logging.getLogger(__name__)
 Render = Callable[[policy.Access], dict[str, Any] | None]
 
 
-def publish(event_type: str, *, space_id: int, render: Render) -> None:
-    """Call after a commit: each member gets render(their access), or nothing if it is None.
+@dataclass
+class Announcement:
+    """An event already rendered for each member who may see it, waiting to be sent."""
 
-    Visibility is decided now, by policy, so a revoked grant or a departed
-    member stops delivery at once. A failure here never undoes the write.
+    event_type: str
+    space_id: int
+    messages: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+    def send(self) -> None:
+        """Emit to each member's private room. Call after the commit; never raises."""
+        try:
+            for user_id, message in self.messages:
+                socketio.emit(EVENT, message, to=user_room(user_id))
+        except Exception:
+            log.exception("could not publish %s for space %s", self.event_type, self.space_id)
+
+
+def prepare(event_type: str, *, space_id: int, render: Render) -> Announcement:
+    """Render the event for each member: render(their access), or nothing if it is None.
+
+    Visibility is decided now, by policy, so a revoked grant or a departed member
+    stops delivery at once. Called inside a write's transaction after the space
+    lock, it sees exactly the grants in force when the write took its place in
+    the ledger, with no second transaction. A failure here never undoes the write.
     """
+    announcement = Announcement(event_type, space_id)
     try:
         for access in policy.member_accesses(space_id):
             data = render(access)
             if data is not None:
                 message = {"type": event_type, "space_id": space_id, "data": data}
-                socketio.emit(EVENT, message, to=user_room(access.user.id))
+                announcement.messages.append((access.user.id, message))
     except Exception:
-        log.exception("could not publish %s for space %s", event_type, space_id)
+        log.exception("could not render %s for space %s", event_type, space_id)
+        announcement.messages.clear()
+    return announcement
+
+
+def publish(event_type: str, *, space_id: int, render: Render) -> None:
+    """Call after a commit: render the event for each member who may see it, and send it."""
+    prepare(event_type, space_id=space_id, render=render).send()

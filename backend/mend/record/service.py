@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select
 
-from mend import policy
+from mend import idempotency, policy
 from mend.auth.models import User
 from mend.database import utcnow
 from mend.extensions import db
@@ -19,11 +19,13 @@ LOCK_SPACE = (
     select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)
 )
 LEDGER_HEAD = (
-    select(LedgerEntry)
+    select(LedgerEntry.seq, LedgerEntry.entry_hash)
     .where(LedgerEntry.space_id == bindparam("space_id"))
     .order_by(LedgerEntry.seq.desc())
     .limit(1)
 )
+INSERT_ENTRIES = insert(LedgerEntry)
+HASHED_FIELDS = ("prev_hash", "kind", "ref_id", "content_hash", "created_at")
 
 
 @dataclass(frozen=True)
@@ -35,39 +37,43 @@ class Verification:
     head_hash: str
 
 
-def append(*, space_id: int, row: Ledgered) -> LedgerEntry:
+def append(*, space_id: int, row: Ledgered) -> None:
     """Chain a ledger entry for a freshly written row, in the caller's transaction."""
-    return append_many(space_id=space_id, rows=[row])[0]
+    append_many(space_id=space_id, rows=[row])
 
 
-def append_many(*, space_id: int, rows: list[Ledgered]) -> list[LedgerEntry]:
+def append_many(*, space_id: int, rows: list[Ledgered]) -> None:
     """Chain one ledger entry per row, in order, in the caller's transaction.
 
     The space row is locked first (FOR NO KEY UPDATE on PostgreSQL, which does
     not clash with the key-share locks that inserting child rows takes, so it
     cannot deadlock with them; SQLite's BEGIN IMMEDIATE already serialises
-    writers), so concurrent writers queue and the chain never forks.
+    writers), so concurrent writers queue and the chain never forks. The entries
+    are plain rows written straight to the table: nothing reads them back in the
+    same request, so they skip the session's unit of work.
     """
-    db.session.flush()
-    db.session.execute(LOCK_SPACE, {"space_id": space_id})
-    head = db.session.scalar(LEDGER_HEAD, {"space_id": space_id})
-    prev_hash, seq = (head.entry_hash, head.seq) if head else (GENESIS_HASH, 0)
+    db.session.flush()  # the rows need their ids
+    connection = db.session.connection()
+    connection.execute(LOCK_SPACE, {"space_id": space_id})
+    head = connection.execute(LEDGER_HEAD, {"space_id": space_id}).first()
+    head_seq, prev_hash = head if head else (0, GENESIS_HASH)
     entries = []
-    for row in rows:
-        seq += 1
-        entry = LedgerEntry(
-            space_id=space_id,
-            seq=seq,
-            kind=row.ledger_kind,
-            ref_id=row.id,
-            content_hash=content_hash(row.ledger_content()),
-            prev_hash=prev_hash,
-            created_at=utcnow(),
+    for seq, row in enumerate(rows, start=head_seq + 1):
+        entry = {
+            "space_id": space_id,
+            "seq": seq,
+            "kind": row.ledger_kind,
+            "ref_id": row.id,
+            "content_hash": content_hash(row.ledger_content()),
+            "prev_hash": prev_hash,
+            "created_at": utcnow(),
+        }
+        entry["entry_hash"] = prev_hash = entry_hash(
+            **{name: entry[name] for name in HASHED_FIELDS}
         )
-        entry.entry_hash = prev_hash = _hash_of(entry, entry.prev_hash)
         entries.append(entry)
-    db.session.add_all(entries)
-    return entries
+    connection.execute(INSERT_ENTRIES, entries)
+    idempotency.note_saved(kind=rows[0].ledger_kind, ref_id=rows[0].id)
 
 
 def verify(*, actor: User, space_id: int) -> Verification:
