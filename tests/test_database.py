@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from flask import Flask
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
+from mend import database
 from mend.extensions import db
-from tests.builders import make_user
+from tests.builders import ApiClient, make_user
 
 needs_sqlite = pytest.mark.skipif(
     bool(os.environ.get("MEND_TEST_DATABASE_URL")), reason="SQLite-specific connection settings"
@@ -21,6 +23,61 @@ def test_suite_runs_on_the_requested_database(app: Flask) -> None:
     wanted = "postgresql" if os.environ.get("MEND_TEST_DATABASE_URL") else "sqlite"
     with app.app_context():
         assert db.engine.dialect.name == wanted
+
+
+needs_postgresql = pytest.mark.skipif(
+    not os.environ.get("MEND_TEST_DATABASE_URL"), reason="PostgreSQL's connection pool"
+)
+
+
+def end_the_pools_connections(app: Flask) -> None:
+    """End every other session of the test database, as a restart of PostgreSQL would."""
+    with app.app_context():
+        url = db.engine.url
+    admin = create_engine(url)
+    try:
+        with admin.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture
+def fresh_pool_afterwards(app: Flask) -> Iterator[None]:
+    """Later tests start from new connections, whatever this one left in the pool."""
+    yield
+    with app.app_context():
+        db.engine.dispose()
+
+
+@needs_postgresql
+@pytest.mark.usefixtures("fresh_pool_afterwards")
+def test_an_idle_connection_the_database_dropped_is_replaced_unseen(
+    app: Flask, partner: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert partner.get("/auth/me").status_code == 200  # its connection now waits in the pool
+    monkeypatch.setattr(database, "IDLE_BEFORE_PING_SECONDS", 0.0)
+    end_the_pools_connections(app)
+    assert partner.get("/auth/me").status_code == 200
+
+
+@needs_postgresql
+@pytest.mark.usefixtures("fresh_pool_afterwards")
+def test_a_connection_dropped_while_trusted_costs_one_503_then_the_pool_recovers(
+    app: Flask, partner: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert partner.get("/auth/me").status_code == 200
+    monkeypatch.setattr(database, "IDLE_BEFORE_PING_SECONDS", 3600.0)  # never checked
+    end_the_pools_connections(app)
+    refused = partner.get("/auth/me")
+    assert refused.status_code == 503
+    assert refused.headers["Retry-After"]
+    assert partner.get("/auth/me").status_code == 200
 
 
 @needs_sqlite

@@ -10,7 +10,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mend.config import Settings, load_settings
-from mend.database import IdConverter, configure_sqlite
+from mend.database import IdConverter, configure_sqlite, ping_idle_connections
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
 from mend.json_provider import FastJSONProvider
@@ -57,6 +57,8 @@ def _init_extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
+        else:
+            ping_idle_connections(db.engine)
 
 
 def _unauthorized():  # type: ignore[no-untyped-def]

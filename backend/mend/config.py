@@ -74,7 +74,7 @@ def _engine_options(database_url: str) -> dict[str, object]:
     # 2 s of unacknowledged data to a server gone from the network (keepalives catch one
     # that vanishes while we wait for its answer). tests/resilience/test_outage.py.
     return {
-        "pool_pre_ping": True,
+        # No pool_pre_ping: mend.database.ping_idle_connections checks idle connections only.
         # As many connections as one gevent process serves requests at once under load
         # (bench/load.py: 32), so requests rarely queue for one; two processes stay under
         # PostgreSQL's default max_connections of 100.

@@ -1,11 +1,13 @@
-"""The declarative base, the range of row ids, time helpers, and SQLite connection tuning."""
+"""The declarative base, the range of row ids, time helpers, and connection tuning."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
 from werkzeug.routing import IntegerConverter, Map
@@ -18,6 +20,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A pooled connection idle for longer than this is checked before it serves a request.
+IDLE_BEFORE_PING_SECONDS = 1.0
 # Ids are INTEGER columns: PostgreSQL's INTEGER ends here, so no larger number names a row.
 MAX_ID = 2**31 - 1
 
@@ -105,3 +109,27 @@ def configure_sqlite(engine: Engine) -> None:
 
 def _read_only_request() -> bool:
     return has_request_context() and request.method in READ_ONLY_METHODS
+
+
+def ping_idle_connections(engine: Engine) -> None:
+    """Check a pooled connection that sat idle before it serves a request (PostgreSQL).
+
+    pool_pre_ping would check every one, a round trip added to every request;
+    a connection that finished a request within the last second is trusted
+    instead. After the database restarts, each stale connection fails its check
+    and the pool opens a fresh one, so requests succeed again straight away.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _note_idle_since(_dbapi_connection, record):  # type: ignore[no-untyped-def]
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy):  # type: ignore[no-untyped-def]
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < IDLE_BEFORE_PING_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise DisconnectionError("an idle pooled connection had gone stale") from error

@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from flask_smorest import Blueprint
 from sqlalchemy import event, func, select
 
+from mend.checkins.schemas import CheckinIn
 from mend.extensions import db
 from mend.record.models import LedgerEntry
 from tests.builders import ApiClient, Couple
@@ -188,6 +190,26 @@ def test_checkin_validation_names_the_field(
     assert list(response.get_json()["errors"]) == [field]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(LedgerEntry)) == 0
+
+
+def test_one_argument_schema_serves_every_request_and_keeps_nothing_between_them(
+    couple: Couple,
+) -> None:
+    parser = Blueprint.ARGUMENTS_PARSER
+    assert parser._get_schema(CheckinIn, None) is parser._get_schema(CheckinIn, None)
+    bodies = [
+        ({"felt_safety": 11, "note": 42}, ["felt_safety", "note"]),
+        ({"felt_safety": 5, "note": "fine"}, None),
+        ({"felt_safety": 5, "tags": "calm"}, ["tags"]),
+    ]
+    for body, errors in bodies:
+        response = couple.hurt.post(checkins_path(couple), json=body)
+        if errors is None:
+            assert response.status_code == 201
+            assert response.get_json()["note"] == "fine"
+        else:
+            assert response.status_code == 422
+            assert sorted(response.get_json()["errors"]) == errors
 
 
 def test_longest_note_and_most_tags_are_accepted(couple: Couple) -> None:
