@@ -18,10 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
+from typing import Any
 
+from flask import has_request_context, request
 from sqlalchemy import and_, bindparam, select
 
-from mend.auth.models import User
+from mend.auth.models import AuthSession, User
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.database import utcnow
 from mend.errors import Forbidden, NotFound
@@ -52,6 +54,30 @@ MEMBERS_WITH_CONSENTS_RECEIVED = (
     .where(Membership.space_id == bindparam("space_id"))
     .order_by(Membership.id, ConsentChange.id)
 )
+# A request to a space needs its login session's user and then that access: both in one
+# query, the same rows as above with the user on each (one row, without a membership,
+# when the space has no members or does not exist; none when the session has ended).
+SESSION_USER_WITH_ACCESS = (
+    select(User, Membership, ConsentChange)
+    .select_from(AuthSession)
+    .join(User, User.id == AuthSession.user_id)
+    .outerjoin(Membership, Membership.space_id == bindparam("space_id"))
+    .outerjoin(
+        ConsentChange,
+        and_(
+            ConsentChange.space_id == Membership.space_id,
+            ConsentChange.owner_id == Membership.user_id,
+            ConsentChange.viewer_id == User.id,
+        ),
+    )
+    .where(
+        AuthSession.token_hash == bindparam("token_hash"),
+        AuthSession.expires_at > bindparam("now"),
+    )
+    .order_by(Membership.id, ConsentChange.id)
+)
+# Where the request keeps the access read with its user, until its first access() call.
+PRELOADED = "mend.preloaded_access"
 # Every member's access in one query: each membership with its user and the consent
 # changes made to that member (a member who was given none has one row, change None).
 MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED = (
@@ -158,9 +184,11 @@ def access(user: User, space_id: int) -> Access:
     """The user's access to a space; NotFound if they are not in it."""
     # current_user is a proxy; holding the real object spares a context lookup per use.
     user = getattr(user, "_get_current_object", lambda: user)()
-    rows = db.session.execute(
-        MEMBERS_WITH_CONSENTS_RECEIVED, {"space_id": space_id, "viewer_id": user.id}
-    ).all()
+    rows = _preloaded_rows(user.id, space_id)
+    if rows is None:
+        rows = db.session.execute(
+            MEMBERS_WITH_CONSENTS_RECEIVED, {"space_id": space_id, "viewer_id": user.id}
+        ).all()
     members = {m.user_id: m for m, _change in rows if keeps_reading(m)}
     membership = members.get(user.id)
     if membership is None or not membership.active:
@@ -168,6 +196,33 @@ def access(user: User, space_id: int) -> Access:
     changes = sorted({change for _m, change in rows if change is not None}, key=attrgetter("id"))
     received = {(change.owner_id, change.category): change for change in changes}
     return Access(user=user, membership=membership, members=members, received=received)
+
+
+def session_user_with_access(*, token_hash: str, now: datetime, space_id: int) -> User | None:
+    """The user of a live login session (None if it ended), reading their access to the
+    request's space in the same query; the request's first access() call then uses it."""
+    rows = db.session.execute(
+        SESSION_USER_WITH_ACCESS, {"token_hash": token_hash, "now": now, "space_id": space_id}
+    ).all()
+    if not rows:
+        return None
+    user = rows[0][0]
+    access_rows = [(membership, change) for _user, membership, change in rows if membership]
+    request.environ[PRELOADED] = (user.id, space_id, access_rows)
+    return user
+
+
+def _preloaded_rows(user_id: int, space_id: int) -> list[Any] | None:
+    """The access rows read with this request's user, once, if they are this user's and space's.
+
+    Only the first call uses them: a service that changes consent and asks again reads anew.
+    """
+    if not has_request_context():
+        return None
+    preloaded = request.environ.pop(PRELOADED, None)
+    if preloaded is None or preloaded[:2] != (user_id, space_id):
+        return None
+    return preloaded[2]
 
 
 def member_accesses(space_id: int) -> list[Access]:

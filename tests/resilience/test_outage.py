@@ -269,14 +269,15 @@ def test_a_frozen_database_gets_503_within_the_deadline_and_service_resumes(
 ) -> None:
     """A hung server (SIGSTOP): new connections time out (connect_timeout) into 503s.
 
-    The server's own connections are closed first, so every request needs a new
-    one; a request on a connection that was open when the server hung is the
-    case of the xfail test below.
+    The server's own connections are closed first (waiting until each has gone: a
+    backend stopped before it ended would hang whoever used its connection), so
+    every request needs a new one; a request on a connection that was open when the
+    server hung is the case of the xfail test below.
     """
     checkins_before = count_checkins(couple)
     with psycopg.connect(cluster.url.replace("+psycopg", ""), autocommit=True) as admin:
         admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
             "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
         )
     frozen = cluster.freeze()
@@ -294,8 +295,8 @@ def test_a_frozen_database_gets_503_within_the_deadline_and_service_resumes(
     strict=True,
     reason=(
         "known gap: psycopg has no client-side read timeout, and a stopped server's kernel "
-        "still acknowledges packets and keepalives, so a pooled connection's pre-ping waits "
-        "until the server wakes up"
+        "still acknowledges packets and keepalives, so a request on a pooled connection (its "
+        "idle check, or its first statement) waits until the server wakes up"
     ),
 )
 def test_a_request_on_a_connection_open_when_the_database_froze_answers_in_time(

@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 
+from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
 from mend.database import utcnow
@@ -82,14 +83,22 @@ def open_session(*, user: User, remember: bool) -> str:
     return token
 
 
-def user_for_session(token: str) -> User | None:
-    """The user of a live login session, or None if it ended or expired."""
-    row = db.session.execute(
-        SESSION_USER, {"token_hash": digest(token), "now": utcnow()}
-    ).scalar_one_or_none()
-    if row is not None:
-        row.session_token = token
-    return row
+def user_for_session(token: str, *, space_id: int | None = None) -> User | None:
+    """The user of a live login session, or None if it ended or expired.
+
+    Given the space the request is about, the user's access to it is read in the
+    same query (see policy.session_user_with_access): one round trip fewer.
+    """
+    token_hash, now = digest(token), utcnow()
+    if space_id is None:
+        user = db.session.execute(
+            SESSION_USER, {"token_hash": token_hash, "now": now}
+        ).scalar_one_or_none()
+    else:
+        user = policy.session_user_with_access(token_hash=token_hash, now=now, space_id=space_id)
+    if user is not None:
+        user.session_token = token
+    return user
 
 
 def close_session(*, token: str) -> None:

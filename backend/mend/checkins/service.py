@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, insert, select
 
 from mend import policy
 from mend.auth.models import User
@@ -95,13 +95,26 @@ def create(
         tags=tags,
         created_at=utcnow(),
     )
-    db.session.add(row)
+    _insert(row)
     record_service.append(space_id=space_id, row=row)
     view = CheckinView.of(row, access)
     announcement = events.created(space_id=space_id, authors_view=view)
     db.session.commit()
     announcement.send()
     return view
+
+
+# Check-ins are the busiest write and are never changed: written as a plain INSERT, without
+# the session's unit of work; the row object only carries the values (and its new id).
+INSERT_CHECKIN = insert(Checkin)
+CHECKIN_COLUMNS = tuple(column.key for column in Checkin.__table__.columns if column.key != "id")
+
+
+def _insert(row: Checkin) -> None:
+    """Write a new check-in in the session's transaction and give row its id."""
+    values = {name: getattr(row, name) for name in CHECKIN_COLUMNS}
+    result = db.session.connection().execute(INSERT_CHECKIN, values)
+    row.id = result.inserted_primary_key[0]
 
 
 def _check_scores_for_role(
