@@ -37,12 +37,13 @@ def end_the_pools_connections(app: Flask) -> None:
     admin = create_engine(url)
     try:
         with admin.connect() as connection:
-            connection.execute(
+            ended = connection.execute(
                 text(
                     "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
                     "WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
-            )
+            ).scalars()
+            assert all(ended), "a connection outlived pg_terminate_backend's 5 s wait"
     finally:
         admin.dispose()
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from flask import Flask, request
+from flask import Flask
 from sqlalchemy import update
 
 from mend import policy
@@ -24,22 +24,22 @@ def checkins_path(couple: Couple) -> str:
 def test_the_access_read_with_the_user_serves_only_the_first_check(
     app: Flask, couple: Couple
 ) -> None:
-    with app.test_request_context(f"/api/v1{checkins_path(couple)}"):
+    with app.app_context():
         user = db.session.get(User, couple.hurt.user["id"])  # type: ignore[index]
         # Rows that say "not a member", as if read with the user: the first check believes them...
-        request.environ[policy.PRELOADED] = (user.id, couple.space_id, [])
+        user.preloaded_access = policy.AccessRows(couple.space_id, [])
         with pytest.raises(NotFound):
             policy.access(user, couple.space_id)
         # ...and the next one reads the space afresh.
         assert policy.access(user, couple.space_id).role == "hurt"
 
 
-def test_access_read_for_another_user_or_space_is_ignored(app: Flask, couple: Couple) -> None:
-    with app.test_request_context(f"/api/v1{checkins_path(couple)}"):
+def test_access_read_for_another_space_is_ignored(app: Flask, couple: Couple) -> None:
+    with app.app_context():
         user = db.session.get(User, couple.hurt.user["id"])  # type: ignore[index]
-        for other in [(user.id + 1000, couple.space_id), (user.id, couple.space_id + 1000)]:
-            request.environ[policy.PRELOADED] = (*other, [])
-            assert policy.access(user, couple.space_id).role == "hurt"
+        user.preloaded_access = policy.AccessRows(couple.space_id + 1000, [])
+        assert policy.access(user, couple.space_id).role == "hurt"
+        assert user.preloaded_access is None
 
 
 def test_a_space_request_reads_the_user_and_the_access_in_one_statement(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import InvalidatePoolError
 from sqlalchemy.orm import DeclarativeBase, registry
 from sqlalchemy.types import TypeDecorator
 from werkzeug.routing import IntegerConverter, Map
@@ -116,8 +116,9 @@ def ping_idle_connections(engine: Engine) -> None:
 
     pool_pre_ping would check every one, a round trip added to every request;
     a connection that finished a request within the last second is trusted
-    instead. After the database restarts, each stale connection fails its check
-    and the pool opens a fresh one, so requests succeed again straight away.
+    instead. After the database restarts, the first stale connection fails its
+    check and, as with pool_pre_ping, every pooled connection is replaced, so
+    requests succeed again straight away.
     """
 
     @event.listens_for(engine, "checkin")
@@ -132,4 +133,4 @@ def ping_idle_connections(engine: Engine) -> None:
         try:
             engine.dialect.do_ping(dbapi_connection)
         except engine.dialect.loaded_dbapi.Error as error:
-            raise DisconnectionError("an idle pooled connection had gone stale") from error
+            raise InvalidatePoolError("an idle pooled connection had gone stale") from error

@@ -49,7 +49,7 @@ def read_columns(statement: Select[Any], params: dict[str, Any]) -> list[Any]:
     0.15 ms a query on the busiest reads. Pending changes are not flushed first:
     for reads only.
     """
-    return list(db.session.connection().execute(statement, params))
+    return db.session.connection().execute(statement, params).all()
 
 
 @dataclass(frozen=True)

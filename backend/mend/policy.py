@@ -20,10 +20,9 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from flask import has_request_context, request
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import ColumnElement, and_, bindparam, select
 
-from mend.auth.models import AuthSession, User
+from mend.auth.models import User
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.database import utcnow
 from mend.errors import Forbidden, NotFound
@@ -38,46 +37,27 @@ PARTNER_DEFAULTS = {
     "commitments": True,
 }
 ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
+
+
+def consents_from_members_to(viewer_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """Join condition: the consent changes each membership's member made to the viewer."""
+    return and_(
+        ConsentChange.space_id == Membership.space_id,
+        ConsentChange.owner_id == Membership.user_id,
+        ConsentChange.viewer_id == viewer_id,
+    )
+
+
 # Built once, so SQLAlchemy reuses their compiled form on every request.
 # A request's access in one query: every membership, each with the consent changes
 # its member made to the viewer (the newest per owner and category decides).
+# (auth.service reads the same rows with the login session's user, for URLs of a space.)
 MEMBERS_WITH_CONSENTS_RECEIVED = (
     select(Membership, ConsentChange)
-    .outerjoin(
-        ConsentChange,
-        and_(
-            ConsentChange.space_id == Membership.space_id,
-            ConsentChange.owner_id == Membership.user_id,
-            ConsentChange.viewer_id == bindparam("viewer_id"),
-        ),
-    )
+    .outerjoin(ConsentChange, consents_from_members_to(bindparam("viewer_id")))
     .where(Membership.space_id == bindparam("space_id"))
     .order_by(Membership.id, ConsentChange.id)
 )
-# A request to a space needs its login session's user and then that access: both in one
-# query, the same rows as above with the user on each (one row, without a membership,
-# when the space has no members or does not exist; none when the session has ended).
-SESSION_USER_WITH_ACCESS = (
-    select(User, Membership, ConsentChange)
-    .select_from(AuthSession)
-    .join(User, User.id == AuthSession.user_id)
-    .outerjoin(Membership, Membership.space_id == bindparam("space_id"))
-    .outerjoin(
-        ConsentChange,
-        and_(
-            ConsentChange.space_id == Membership.space_id,
-            ConsentChange.owner_id == Membership.user_id,
-            ConsentChange.viewer_id == User.id,
-        ),
-    )
-    .where(
-        AuthSession.token_hash == bindparam("token_hash"),
-        AuthSession.expires_at > bindparam("now"),
-    )
-    .order_by(Membership.id, ConsentChange.id)
-)
-# Where the request keeps the access read with its user, until its first access() call.
-PRELOADED = "mend.preloaded_access"
 # Every member's access in one query: each membership with its user and the consent
 # changes made to that member (a member who was given none has one row, change None).
 MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED = (
@@ -184,7 +164,7 @@ def access(user: User, space_id: int) -> Access:
     """The user's access to a space; NotFound if they are not in it."""
     # current_user is a proxy; holding the real object spares a context lookup per use.
     user = getattr(user, "_get_current_object", lambda: user)()
-    rows = _preloaded_rows(user.id, space_id)
+    rows = _rows_read_with(user, space_id)
     if rows is None:
         rows = db.session.execute(
             MEMBERS_WITH_CONSENTS_RECEIVED, {"space_id": space_id, "viewer_id": user.id}
@@ -198,31 +178,23 @@ def access(user: User, space_id: int) -> Access:
     return Access(user=user, membership=membership, members=members, received=received)
 
 
-def session_user_with_access(*, token_hash: str, now: datetime, space_id: int) -> User | None:
-    """The user of a live login session (None if it ended), reading their access to the
-    request's space in the same query; the request's first access() call then uses it."""
-    rows = db.session.execute(
-        SESSION_USER_WITH_ACCESS, {"token_hash": token_hash, "now": now, "space_id": space_id}
-    ).all()
-    if not rows:
-        return None
-    user = rows[0][0]
-    access_rows = [(membership, change) for _user, membership, change in rows if membership]
-    request.environ[PRELOADED] = (user.id, space_id, access_rows)
-    return user
+@dataclass(frozen=True)
+class AccessRows:
+    """A user's access to one space, read with the user by the login lookup (the rows of
+    MEMBERS_WITH_CONSENTS_RECEIVED), kept for the request's first access check."""
+
+    space_id: int
+    rows: list[tuple[Membership, ConsentChange | None]]
 
 
-def _preloaded_rows(user_id: int, space_id: int) -> list[Any] | None:
-    """The access rows read with this request's user, once, if they are this user's and space's.
-
-    Only the first call uses them: a service that changes consent and asks again reads anew.
-    """
-    if not has_request_context():
+def _rows_read_with(user: User, space_id: int) -> list[Any] | None:
+    """The access rows read with the user, if for this space; used once, so a service
+    that changes consent and asks again reads afresh."""
+    preloaded: AccessRows | None = user.preloaded_access
+    if preloaded is None:
         return None
-    preloaded = request.environ.pop(PRELOADED, None)
-    if preloaded is None or preloaded[:2] != (user_id, space_id):
-        return None
-    return preloaded[2]
+    user.preloaded_access = None
+    return preloaded.rows if preloaded.space_id == space_id else None
 
 
 def member_accesses(space_id: int) -> list[Access]:

@@ -40,8 +40,11 @@ from tests.resilience.processes import fresh_postgres_database, migrate
 pytestmark = pytest.mark.slow
 
 ROUNDS = 20
-# How long the writers run before each kill, in seconds: from just after start-up to well in.
-KILL_AFTER = (0.05, 0.7)
+# How long the writers run before each kill, in seconds, counted from the round's first
+# answer (so that a slow start on a busy machine still leaves writes to kill): from the
+# moment the next writes are on their way to well in.
+KILL_AFTER = (0.0, 0.7)
+FIRST_ANSWER_WAIT = 30
 # Both say the write is saved (its key commits with it) but its answer is not to be had:
 # lost for good, or not stored yet (here: its server was killed between the two commits).
 SAVED_WITHOUT_ANSWER = {
@@ -74,10 +77,12 @@ class Tally:
     answer_lost: int = 0  # written, and a retry was told so without its answer (409)
     unexpected: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    answered: threading.Event = field(default_factory=threading.Event)  # since last cleared
 
     def add(self, outcome: str) -> None:
         with self.lock:
             setattr(self, outcome, getattr(self, outcome) + 1)
+        self.answered.set()
 
 
 class Writer:
@@ -299,8 +304,10 @@ def test_sigkill_durability_acknowledged_writes_survive_exactly_once(
         with server(database, log, startups) as (url, process):
             stop = threading.Event()
             threads = [threading.Thread(target=w.run, args=(url, stop, tally)) for w in writers]
+            tally.answered.clear()
             for thread in threads:
                 thread.start()
+            tally.answered.wait(FIRST_ANSWER_WAIT)  # the figures below show if none ever was
             time.sleep(chance.uniform(*KILL_AFTER))
             kill(process)
             stop.set()

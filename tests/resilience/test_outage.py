@@ -276,10 +276,11 @@ def test_a_frozen_database_gets_503_within_the_deadline_and_service_resumes(
     """
     checkins_before = count_checkins(couple)
     with psycopg.connect(cluster.url.replace("+psycopg", ""), autocommit=True) as admin:
-        admin.execute(
+        ended = admin.execute(
             "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
             "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
-        )
+        ).fetchall()
+        assert all(row[0] for row in ended), "a connection outlived pg_terminate_backend's wait"
     frozen = cluster.freeze()
     try:
         slowest = assert_unavailable(probe_everything(couple))

@@ -28,8 +28,10 @@ class User(UserMixin, db.Model):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    # Set by the session loader: the login session this request runs under.
+    # Set by the session loader: the login session this request runs under, and (for a
+    # request to a space) the user's access to it, read alongside (policy.AccessRows).
     session_token = None
+    preloaded_access = None
 
     def get_id(self) -> str | None:
         """Flask-Login stores the login session's token, not the user id, in the cookie."""

@@ -10,9 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
+from mend.consent.models import ConsentChange
 from mend.database import utcnow
 from mend.errors import Conflict, Forbidden, Unauthorized
 from mend.extensions import db
+from mend.spaces.models import Membership
 from mend.tokens import digest, new_token
 
 SHORT_SESSION = timedelta(hours=12)
@@ -26,6 +28,15 @@ SESSION_USER = (
         AuthSession.token_hash == bindparam("token_hash"),
         AuthSession.expires_at > bindparam("now"),
     )
+)
+# A request to a space needs its user's access to it next: read in the same query, the rows
+# of policy.MEMBERS_WITH_CONSENTS_RECEIVED with the user on each (one row without a
+# membership when the space has no members or does not exist, none when the session ended).
+SESSION_USER_WITH_ACCESS = (
+    SESSION_USER.add_columns(Membership, ConsentChange)
+    .outerjoin(Membership, Membership.space_id == bindparam("space_id"))
+    .outerjoin(ConsentChange, policy.consents_from_members_to(User.id))
+    .order_by(Membership.id, ConsentChange.id)
 )
 
 
@@ -87,17 +98,20 @@ def user_for_session(token: str, *, space_id: int | None = None) -> User | None:
     """The user of a live login session, or None if it ended or expired.
 
     Given the space the request is about, the user's access to it is read in the
-    same query (see policy.session_user_with_access): one round trip fewer.
+    same query, one round trip fewer, and kept with the user for policy.access.
     """
-    token_hash, now = digest(token), utcnow()
+    params = {"token_hash": digest(token), "now": utcnow()}
     if space_id is None:
-        user = db.session.execute(
-            SESSION_USER, {"token_hash": token_hash, "now": now}
-        ).scalar_one_or_none()
+        user = db.session.execute(SESSION_USER, params).scalar_one_or_none()
+        preloaded = None
     else:
-        user = policy.session_user_with_access(token_hash=token_hash, now=now, space_id=space_id)
+        rows = db.session.execute(SESSION_USER_WITH_ACCESS, {**params, "space_id": space_id}).all()
+        user = rows[0][0] if rows else None
+        access_rows = [(membership, change) for _user, membership, change in rows if membership]
+        preloaded = policy.AccessRows(space_id, access_rows)
     if user is not None:
         user.session_token = token
+        user.preloaded_access = preloaded
     return user
 
 

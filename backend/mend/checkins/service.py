@@ -31,6 +31,10 @@ PREDICTED_SAFETY_IS_THE_REPAIRING_PARTNERS = (
     "as felt_safety."
 )
 
+# Check-ins are the busiest write: inserted as a plain row, without the session's unit of
+# work (the Checkin built from the same values only carries them to the ledger and the view).
+INSERT_CHECKIN = insert(Checkin)
+
 
 @dataclass(frozen=True)
 class CheckinView:
@@ -84,18 +88,18 @@ def create(
     access = policy.access(actor, space_id)
     access.require_role(*PARTNER_ROLES)
     _check_scores_for_role(access.role, felt_safety=felt_safety, predicted_safety=predicted_safety)
-    row = Checkin(
-        space_id=space_id,
-        author_id=actor.id,
-        felt_safety=felt_safety,
-        regulation=regulation,
-        predicted_safety=predicted_safety,
-        note=note,
-        note_private=note_private,
-        tags=tags,
-        created_at=utcnow(),
-    )
-    _insert(row)
+    values = {
+        "space_id": space_id,
+        "author_id": actor.id,
+        "felt_safety": felt_safety,
+        "regulation": regulation,
+        "predicted_safety": predicted_safety,
+        "note": note,
+        "note_private": note_private,
+        "tags": tags,
+        "created_at": utcnow(),
+    }
+    row = Checkin(id=_insert(values), **values)
     record_service.append(space_id=space_id, row=row)
     view = CheckinView.of(row, access)
     announcement = events.created(space_id=space_id, authors_view=view)
@@ -104,17 +108,9 @@ def create(
     return view
 
 
-# Check-ins are the busiest write and are never changed: written as a plain INSERT, without
-# the session's unit of work; the row object only carries the values (and its new id).
-INSERT_CHECKIN = insert(Checkin)
-CHECKIN_COLUMNS = tuple(column.key for column in Checkin.__table__.columns if column.key != "id")
-
-
-def _insert(row: Checkin) -> None:
-    """Write a new check-in in the session's transaction and give row its id."""
-    values = {name: getattr(row, name) for name in CHECKIN_COLUMNS}
-    result = db.session.connection().execute(INSERT_CHECKIN, values)
-    row.id = result.inserted_primary_key[0]
+def _insert(values: dict[str, object]) -> int:
+    """Write a new check-in in the session's transaction; its id."""
+    return db.session.connection().execute(INSERT_CHECKIN, values).inserted_primary_key[0]
 
 
 def _check_scores_for_role(

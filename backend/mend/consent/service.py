@@ -13,6 +13,7 @@ from mend.consent import events
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.errors import Invalid
 from mend.extensions import db
+from mend.record import service as record_service
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def grant(
     policy.may_grant(access, viewer_id, category)
     if expires_at is not None and (not granted or expires_at <= access.now):
         raise Invalid("expires_at", "An end time must be in the future, on a grant.")
+    # A write's live event is rendered in its transaction: queue behind any under way.
+    record_service.lock_space(space_id)
     db.session.add(
         ConsentChange(
             space_id=space_id,
@@ -103,6 +106,8 @@ def stop_all(*, actor: User, space_id: int) -> Overview:
 
 def revoke_everything(access: policy.Access) -> None:
     """Record a revocation for every category the member shares (not yet committed)."""
+    # A write's live event is rendered in its transaction: queue behind any under way.
+    record_service.lock_space(access.space_id)
     for state in _given(access):
         if state.granted and not state.fixed:
             db.session.add(

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from mend import policy
 from mend.extensions import socketio
 from mend.live.sockets import EVENT, user_room
@@ -38,16 +40,21 @@ def prepare(event_type: str, *, space_id: int, render: Render) -> Announcement:
 
     Visibility is decided now, by policy, so a revoked grant or a departed member
     stops delivery at once. Called inside a write's transaction after the space
-    lock, it sees exactly the grants in force when the write took its place in
-    the ledger, with no second transaction. A failure here never undoes the write.
+    lock (which grants, revocations and departures take too), it sees exactly the
+    grants in force when the write took its place in the ledger, with no second
+    transaction. A render that fails sends nothing; a database error is raised,
+    since inside a write it means the write itself cannot be committed.
     """
+    accesses = policy.member_accesses(space_id)
     announcement = Announcement(event_type, space_id)
     try:
-        for access in policy.member_accesses(space_id):
+        for access in accesses:
             data = render(access)
             if data is not None:
                 message = {"type": event_type, "space_id": space_id, "data": data}
                 announcement.messages.append((access.user.id, message))
+    except SQLAlchemyError:
+        raise
     except Exception:
         log.exception("could not render %s for space %s", event_type, space_id)
         announcement.messages.clear()
@@ -55,5 +62,13 @@ def prepare(event_type: str, *, space_id: int, render: Render) -> Announcement:
 
 
 def publish(event_type: str, *, space_id: int, render: Render) -> None:
-    """Call after a commit: render the event for each member who may see it, and send it."""
-    prepare(event_type, space_id=space_id, render=render).send()
+    """Call after a commit: render the event for each member who may see it, and send it.
+
+    A failure here never undoes the write, and never turns its answer into an error.
+    """
+    try:
+        announcement = prepare(event_type, space_id=space_id, render=render)
+    except Exception:
+        log.exception("could not publish %s for space %s", event_type, space_id)
+        return
+    announcement.send()

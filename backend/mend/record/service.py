@@ -25,7 +25,6 @@ LEDGER_HEAD = (
     .limit(1)
 )
 INSERT_ENTRIES = insert(LedgerEntry)
-HASHED_FIELDS = ("prev_hash", "kind", "ref_id", "content_hash", "created_at")
 
 
 @dataclass(frozen=True)
@@ -42,36 +41,57 @@ def append(*, space_id: int, row: Ledgered) -> None:
     append_many(space_id=space_id, rows=[row])
 
 
+def lock_space(space_id: int) -> None:
+    """Queue behind every other write to the space until the caller's transaction ends.
+
+    FOR NO KEY UPDATE on PostgreSQL, which does not clash with the key-share locks
+    that inserting child rows takes, so it cannot deadlock with them; SQLite's
+    BEGIN IMMEDIATE already serialises writers. Trust-record writes take it to keep
+    the chain from forking; grants, revocations and departures take it so that a
+    write's live event, rendered in its transaction, sees the grants of its moment.
+    """
+    db.session.connection().execute(LOCK_SPACE, {"space_id": space_id})
+
+
 def append_many(*, space_id: int, rows: list[Ledgered]) -> None:
     """Chain one ledger entry per row, in order, in the caller's transaction.
 
-    The space row is locked first (FOR NO KEY UPDATE on PostgreSQL, which does
-    not clash with the key-share locks that inserting child rows takes, so it
-    cannot deadlock with them; SQLite's BEGIN IMMEDIATE already serialises
-    writers), so concurrent writers queue and the chain never forks. The entries
-    are plain rows written straight to the table: nothing reads them back in the
-    same request, so they skip the session's unit of work.
+    The space is locked first (lock_space), so concurrent writers queue and the
+    chain never forks. The entries are plain rows written straight to the table:
+    nothing reads them back in the same request, so they skip the session's unit
+    of work.
     """
+    if not rows:
+        return
     db.session.flush()  # the rows need their ids
-    connection = db.session.connection()
-    connection.execute(LOCK_SPACE, {"space_id": space_id})
+    lock_space(space_id)
+    connection = db.session.connection()  # plain rows: the ORM's result handling is not needed
     head = connection.execute(LEDGER_HEAD, {"space_id": space_id}).first()
     head_seq, prev_hash = head if head else (0, GENESIS_HASH)
     entries = []
     for seq, row in enumerate(rows, start=head_seq + 1):
-        entry = {
-            "space_id": space_id,
-            "seq": seq,
-            "kind": row.ledger_kind,
-            "ref_id": row.id,
-            "content_hash": content_hash(row.ledger_content()),
-            "prev_hash": prev_hash,
-            "created_at": utcnow(),
-        }
-        entry["entry_hash"] = prev_hash = entry_hash(
-            **{name: entry[name] for name in HASHED_FIELDS}
+        kind, ref_id, created_at = row.ledger_kind, row.id, utcnow()
+        content = content_hash(row.ledger_content())
+        chained = entry_hash(
+            prev_hash=prev_hash,
+            kind=kind,
+            ref_id=ref_id,
+            content_hash=content,
+            created_at=created_at,
         )
-        entries.append(entry)
+        entries.append(
+            {
+                "space_id": space_id,
+                "seq": seq,
+                "kind": kind,
+                "ref_id": ref_id,
+                "content_hash": content,
+                "prev_hash": prev_hash,
+                "entry_hash": chained,
+                "created_at": created_at,
+            }
+        )
+        prev_hash = chained
     connection.execute(INSERT_ENTRIES, entries)
     idempotency.note_saved(kind=rows[0].ledger_kind, ref_id=rows[0].id)
 
