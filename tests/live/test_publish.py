@@ -49,3 +49,6 @@ def test_an_event_that_cannot_be_rendered_is_dropped_and_the_write_kept(
     assert "checkin.created" not in types(repairing_socket)
     listed = couple.repairing.get(checkins_path(couple)).get_json()["items"]
     assert [item["id"] for item in listed] == [response.get_json()["id"]]
+    # The socket itself works: once rendering does, the next check-in reaches it.
+    assert couple.hurt.post(checkins_path(couple), json={"felt_safety": 5}).status_code == 201
+    assert types(repairing_socket) == ["checkin.created"]
