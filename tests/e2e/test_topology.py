@@ -1,15 +1,15 @@
-"""Production as deployed, without Docker: nginx (deploy/nginx.conf) in front of two app
-processes started with the Dockerfile's command, PostgreSQL and a private Redis.
+"""Production as deployed, without Docker (helpers in tests/topology): a TLS proxy and
+nginx (deploy/nginx.conf) in front of two app processes started with the Dockerfile's
+command, PostgreSQL and a private Redis.
 
 A browser at the proxy's origin logs in, receives live events written through either
 process, and keeps working through a kill -9 of one of them. Also measured: how the
-proxy spreads browsers that share one address, and nginx's own errors as problem details.
+proxy spreads browsers that share one address.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from tests.builders import PASSWORD, unique_email
 from tests.live.servers import Person, free_port, private_redis, wait_until
 from tests.resilience.processes import fresh_postgres_database, migrate
-from tests.topology.stack import app_process, kill, nginx, nginx_binary, proxies, site_config
+from tests.topology.stack import app_process, kill, nginx_binary, proxies
 
 pytestmark = pytest.mark.slow
 LIVE = 10_000  # ms for a live event to reach the open page
@@ -164,20 +164,3 @@ def test_a_browser_behind_nginx_gets_live_events_from_both_processes_and_survive
         expect(page.get_by_role("button", name="Log out")).to_be_visible()
         expect(new_from_jordan.get_by_text("Written through app 1")).to_be_visible()
         context.close()
-
-
-def test_nginx_answers_api_errors_as_problem_details_when_no_app_answers(tmp_path: Path) -> None:
-    if nginx_binary() is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (.ci/run installs it; this test must run in CI)")
-        pytest.skip("nginx is not installed")
-    port = free_port()
-    site = site_config(listen=port, apps=[free_port(), free_port()])
-    with nginx(tmp_path / "nginx", site=site, port=port):
-        response = requests.get(f"http://127.0.0.1:{port}/api/v1/spaces", timeout=10)
-        assert response.status_code == 502
-        assert response.headers["Content-Type"] == "application/problem+json"
-        assert response.headers["Retry-After"] == "5"
-        problem = response.json()
-        assert problem["status"] == 502
-        assert re.search(r"try again", problem["detail"])
