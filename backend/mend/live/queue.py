@@ -70,7 +70,7 @@ class MendRedisManager(socketio.RedisManager):
                     subscribed = True
                     self._skip_until = 0.0
                 yield from self.pubsub.listen()
-            except redis.RedisError:
+            except Exception:  # as the library does: any failure means connect again
                 self._get_logger().warning("live updates: Redis unavailable, listening again soon")
                 subscribed = False
                 time.sleep(LISTEN_RETRY_SECONDS)
