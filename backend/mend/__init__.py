@@ -31,15 +31,25 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.config.update(overrides)
     settings.instance_path.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=settings.log_level)
-    if settings.proxy_count:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_count, x_proto=1)  # type: ignore[method-assign]
 
     _init_extensions(app)
     _register_blueprints(app)
     register_error_handlers(app)
     init_security(app)
     _register_cli(app)
+    _trust_proxies(app, settings.proxy_count)
     return app
+
+
+def _trust_proxies(app: Flask, count: int) -> None:
+    """Take the client address and scheme from the last `count` proxies' X-Forwarded-*.
+
+    Wrapped last, so Socket.IO's own requests (origin check) see the corrected scheme too.
+    Each proxy appends its value, so the one `count` places from the right is the one the
+    outermost trusted proxy saw: a browser's own X-Forwarded-Proto is never believed.
+    """
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def _init_extensions(app: Flask) -> None:

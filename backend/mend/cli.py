@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from mend.auth import service as accounts
 from mend.auth.models import User
+from mend.backup import backup_command, restore_command
 from mend.clock import today_in
 from mend.demo import People, write_history
 from mend.extensions import db
@@ -29,6 +30,8 @@ DEMO_ACCOUNTS = (
 def register_commands(app: Flask) -> None:
     """Attach Mend's commands to the app's CLI."""
     app.cli.add_command(demo_data)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("demo-data")

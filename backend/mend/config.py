@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from mend.redis_options import fast_redis_options
+
 MIN_SECRET_KEY_BYTES = 32
+# Settings that may instead be read from a file named by NAME_FILE (Docker secrets).
+FILE_SETTINGS = ("MEND_SECRET_KEY", "MEND_DATABASE_URL", "MEND_REDIS_URL")
 
 
 class ConfigError(RuntimeError):
@@ -30,6 +34,7 @@ class Settings:
     login_address_limit: str
     proxy_count: int
     log_level: str
+    socket_sweep_seconds: float = 5.0
 
     @property
     def production(self) -> bool:
@@ -55,6 +60,10 @@ class Settings:
             "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
             "RATELIMIT_HEADERS_ENABLED": True,
             "RATELIMIT_SWALLOW_ERRORS": True,
+            # Redis away: count in this process's memory instead (limits keep limiting),
+            # and find out within a short timeout (tests/deploy/test_redis_outage.py).
+            "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+            "RATELIMIT_STORAGE_OPTIONS": fast_redis_options() if self.redis_url else {},
             "API_TITLE": "Mend",
             "API_VERSION": "v1",
             "OPENAPI_VERSION": "3.0.3",
@@ -96,7 +105,7 @@ def _engine_options(database_url: str) -> dict[str, object]:
 
 def load_settings(environ: dict[str, str] | None = None, **overrides: object) -> Settings:
     """Read settings from the environment; overrides (used by tests) win over it."""
-    environ = dict(os.environ if environ is None else environ)
+    environ = _read_secret_files(dict(os.environ if environ is None else environ))
     env = str(overrides.get("env") or environ.get("MEND_ENV", "development"))
     instance_path = Path(
         str(overrides.get("instance_path") or environ.get("MEND_INSTANCE_PATH", "instance"))
@@ -117,11 +126,43 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "login_address_limit": environ.get("MEND_LOGIN_ADDRESS_LIMIT", "30 per minute"),
         "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
+        "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
     }
     values.update({key: value for key, value in overrides.items() if key != "secret_key"})
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
     values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _read_secret_files(environ: dict[str, str]) -> dict[str, str]:
+    """Fill each FILE_SETTINGS name from the file its NAME_FILE variable points to."""
+    for name in FILE_SETTINGS:
+        path = environ.get(f"{name}_FILE")
+        if not path:
+            continue
+        if environ.get(name):
+            raise ConfigError(f"set {name} or {name}_FILE, not both")
+        try:
+            value = Path(path).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise ConfigError(f"{name}_FILE cannot be read: {error.strerror}") from None
+        if not value:
+            raise ConfigError(f"{name}_FILE names an empty file")
+        environ[name] = value
+    return environ
+
+
+def _positive_float(environ: dict[str, str], name: str, default: float) -> float:
+    raw = environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not value > 0:
+        raise ConfigError(f"{name} must be positive, got {raw!r}")
+    return value
 
 
 def _positive_int(environ: dict[str, str], name: str, default: int) -> int:

@@ -63,7 +63,9 @@ def _headers(*, production: bool) -> list[tuple[str, str]]:
     headers = [
         ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
         ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
+        # same-origin, not no-referrer: over https the CSRF check (WTF_CSRF_SSL_STRICT) needs
+        # a same-origin Referer, so no-referrer refused every write (tests/topology).
+        ("Referrer-Policy", "same-origin"),
         ("X-Frame-Options", "DENY"),
     ]
     if production:

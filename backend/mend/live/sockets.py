@@ -12,21 +12,22 @@ import logging
 import sys
 from urllib.parse import urlparse
 
-import socketio
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_login import current_user
 from flask_socketio import join_room
 
 from mend.extensions import socketio as sio
+from mend.live.queue import MendRedisManager
 from mend.live.registry import SocketRegistry
+from mend.live.sweeper import Sweeper
 from mend.tokens import digest
 
 EVENT = "mend:event"
 CHANNEL = "mend-live"
-REDIS_TIMEOUT_SECONDS = 2
 
 log = logging.getLogger(__name__)
 registry = SocketRegistry()
+sweeper = Sweeper(registry)
 
 
 def user_room(user_id: int) -> str:
@@ -47,13 +48,8 @@ def init_live(app: Flask) -> None:
         "client_manager": None,
     }
     if settings.redis_url:
-        options["client_manager"] = socketio.RedisManager(
-            settings.redis_url,
-            channel=_channel(settings.redis_url),
-            redis_options={
-                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-                "socket_timeout": REDIS_TIMEOUT_SECONDS,
-            },
+        options["client_manager"] = MendRedisManager(
+            settings.redis_url, channel=_channel(settings.redis_url)
         )
     sio.init_app(app, **options)
     registry.configure(settings.redis_url)
@@ -77,16 +73,15 @@ def _async_mode() -> str:
 
 
 def _origin_check(extra_origins: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """Same origin (as the browser addressed this server), plus any MEND_ALLOWED_ORIGINS."""
+    """Same origin (as the browser addressed this server), plus any MEND_ALLOWED_ORIGINS.
+
+    The scheme is the request's own, as corrected by the trusted proxies (MEND_PROXY_COUNT),
+    and the host is the Host header, which a proxy must pass on with its port.
+    """
 
     def allowed(origin: str | None, environ: dict) -> bool:
-        host = environ.get("HTTP_X_FORWARDED_HOST") or environ.get("HTTP_HOST", "")
-        schemes = {environ.get("wsgi.url_scheme", "http")}
-        forwarded = environ.get("HTTP_X_FORWARDED_PROTO")
-        if forwarded:
-            schemes.add(forwarded.split(",")[0].strip())
-        own = {f"{scheme}://{host.split(',')[0].strip()}" for scheme in schemes}
-        return origin is None or origin in own or origin in extra_origins
+        own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}"
+        return origin is None or origin == own or origin in extra_origins
 
     return allowed
 
@@ -97,6 +92,12 @@ def _connect(_auth: object = None) -> bool:
         return False
     join_room(user_room(current_user.id))
     registry.add(request.sid, user_id=current_user.id, session=digest(current_user.session_token))
+    settings = current_app.config["MEND"]
+    if registry.shared:
+        sweeper.ensure_running(
+            current_app._get_current_object(),  # type: ignore[attr-defined]
+            interval=settings.socket_sweep_seconds,
+        )
     return True
 
 
