@@ -30,6 +30,7 @@ class Settings:
     login_address_limit: str
     proxy_count: int
     log_level: str
+    require_therapist_mfa: bool = False
 
     @property
     def production(self) -> bool:
@@ -118,10 +119,24 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
     }
+    values["require_therapist_mfa"] = _flag(
+        environ, "MEND_REQUIRE_THERAPIST_MFA", default=env == "production"
+    )
     values.update({key: value for key, value in overrides.items() if key != "secret_key"})
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
     values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _flag(environ: dict[str, str], name: str, *, default: bool) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be on or off (1/0, true/false), got {raw!r}")
 
 
 def _positive_int(environ: dict[str, str], name: str, default: int) -> int:
