@@ -20,7 +20,7 @@ export function PasskeyLoginButton({ onDone }: { onDone?: () => void }) {
     <div className="form">
       <FormError>{mutation.error ? (passkeyErrorMessage(mutation.error) ?? errorMessage(mutation.error)) : null}</FormError>
       <button type="button" className="btn btn--secondary" disabled={mutation.isPending} onClick={() => mutation.mutate()}>
-        Log in with a passkey
+        Use a passkey instead
       </button>
     </div>
   )
