@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from flask import request, session
 
 from mend.auth.mfa.passkeys import RelyingParty
-from mend.errors import Unauthorized
+from mend.errors import Conflict, Unauthorized
 
 PENDING_KEY = "mfa_pending"
 CHALLENGE_KEY = "webauthn_challenge"
@@ -19,6 +19,8 @@ CSRF_KEY = "csrf_token"  # where Flask-WTF keeps the session's CSRF token
 # The second step must follow the password within this many seconds.
 PENDING_SECONDS = 300
 CHALLENGE_SECONDS = 300
+REGISTER, SIGN_IN = "register", "sign-in"
+CHALLENGE_GONE = "That passkey request has expired. Please start again."
 EXPIRED = "Your sign-in took a little too long. Please enter your email and password again."
 
 
@@ -72,16 +74,17 @@ def keep_challenge(purpose: str, challenge: bytes) -> None:
 
 
 def take_challenge(purpose: str) -> bytes:
-    """The kept challenge, used up by this call; 401 when there is none for this purpose."""
+    """The kept challenge, used up by this call. Without one for this purpose: 401 when
+    signing in (the sign-in failed), 409 when saving a passkey (start that again)."""
     state = session.pop(CHALLENGE_KEY, None)
     if (
         not isinstance(state, dict)
         or state.get("purpose") != purpose
         or state.get("until", 0) < time.time()
     ):
-        raise Unauthorized(
-            "Please start again: that passkey request has expired.", slug="mfa-failed"
-        )
+        if purpose == REGISTER:
+            raise Conflict(CHALLENGE_GONE, slug="passkey-request-expired")
+        raise Unauthorized(CHALLENGE_GONE, slug="mfa-failed")
     return base64.b64decode(state["value"])
 
 

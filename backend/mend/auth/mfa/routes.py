@@ -33,7 +33,6 @@ from mend.security import public
 blp = Blueprint(
     "mfa", __name__, url_prefix="/api/v1/auth/mfa", description="A second factor at login"
 )
-REGISTER, SIGN_IN = "register", "sign-in"
 
 
 def _me():  # type: ignore[no-untyped-def]
@@ -104,7 +103,7 @@ class PasskeyRegistrationOptions(MethodView):
         options, challenge = passkeys.registration_options(
             user=_me(), password=data["password"], rp=pending.relying_party()
         )
-        pending.keep_challenge(REGISTER, challenge)
+        pending.keep_challenge(pending.REGISTER, challenge)
         return {"public_key": options}
 
 
@@ -118,7 +117,7 @@ class Passkeys(MethodView):
             user=_me(),
             name=data["name"].strip() or "Passkey",
             credential=data["credential"],
-            challenge=pending.take_challenge(REGISTER),
+            challenge=pending.take_challenge(pending.REGISTER),
             rp=pending.relying_party(),
         )
         return {"passkey": passkey, "recovery_codes": codes}
@@ -146,7 +145,7 @@ class PasskeyAuthenticationOptions(MethodView):
         options, challenge = passkeys.authentication_options(
             rp=pending.relying_party(), user_id=waiting.user_id if waiting else None
         )
-        pending.keep_challenge(SIGN_IN, challenge)
+        pending.keep_challenge(pending.SIGN_IN, challenge)
         return {"public_key": options}
 
 
@@ -161,7 +160,7 @@ class PasskeyLogin(MethodView):
         """Sign in with a passkey alone (it must verify you: PIN, fingerprint or face)."""
         user = passkeys.authenticate(
             credential=data["credential"],
-            challenge=pending.take_challenge(SIGN_IN),
+            challenge=pending.take_challenge(pending.SIGN_IN),
             rp=pending.relying_party(),
             user_id=None,
         )
@@ -182,7 +181,7 @@ class Verify(MethodView):
         if "passkey" in data:
             user = passkeys.authenticate(
                 credential=data["passkey"],
-                challenge=pending.take_challenge(SIGN_IN),
+                challenge=pending.take_challenge(pending.SIGN_IN),
                 rp=pending.relying_party(),
                 user_id=waiting.user_id,
             )
