@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { Redirect, Route, Switch } from 'wouter'
 import { ErrorState, Loading } from '../components/status'
 import { hasFactor, useMfaStatus } from '../features/mfa/api/mfa-status'
@@ -138,16 +138,24 @@ function TherapistRoutes({ me }: { me: User }) {
   const mfa = useMfaStatus()
   // With the therapist rule on, nothing a couple shares opens before a second factor is set up.
   const mustSetUp = mfa.data?.required === true && !hasFactor(mfa.data)
+  // Stays up after the factor is added, so the recovery codes can be read, until they go on.
+  const [settingUp, setSettingUp] = useState(false)
+  useEffect(() => {
+    if (mustSetUp) setSettingUp(true)
+  }, [mustSetUp])
   return (
     <AppShell user={me} role="therapist">
       <Lazy>
         {mfa.isPending ? (
           <Loading />
-        ) : mustSetUp ? (
+        ) : mustSetUp || settingUp ? (
           <Switch>
+            <Route path="/welcome" component={WelcomePage} />
             <Route path="/help" component={HelpPage} />
             <Route path="/account" component={AccountPage} />
-            <Route component={MfaSetupPage} />
+            <Route>
+              <MfaSetupPage onContinue={() => setSettingUp(false)} />
+            </Route>
           </Switch>
         ) : (
           <Switch>
