@@ -3,9 +3,13 @@ browser's signature (the browser test signs with Chromium's virtual authenticato
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
+from mend.auth.mfa import passkeys
 from mend.auth.mfa.models import Passkey
 from mend.extensions import db
 from tests.auth.mfa.helpers import enrol_totp, password_step
@@ -70,6 +74,7 @@ def test_a_credential_that_does_not_verify_is_422_and_the_challenge_is_spent(par
     "body",
     [
         {"name": "", "credential": FAKE_CREDENTIAL},
+        {"name": "   ", "credential": FAKE_CREDENTIAL},
         {"name": "x" * 61, "credential": {}},
         {"name": "Phone"},
     ],
@@ -141,3 +146,31 @@ def test_removing_the_last_factor_forgets_the_recovery_codes(app, monkeypatch) -
     person.delete(f"/auth/mfa/passkeys/{passkey_id}", json={"password": PASSWORD})
     assert person.get("/auth/mfa").get_json()["recovery_codes_left"] == 0
     assert "id" in password_step(ApiClient(app), person.user["email"]).get_json()
+
+
+def test_saving_an_already_saved_passkey_is_409(app, partner, monkeypatch) -> None:
+    stored_passkey(app, partner.id)
+    verified = SimpleNamespace(
+        credential_id=b"\x01\x02\x03", credential_public_key=b"k", sign_count=0
+    )
+    monkeypatch.setattr(passkeys.webauthn, "verify_registration_response", lambda **_: verified)
+    partner.post("/auth/mfa/passkeys/registration-options", json={"password": PASSWORD})
+    answer = partner.post(
+        "/auth/mfa/passkeys", json={"name": "Again", "credential": FAKE_CREDENTIAL}
+    )
+    assert answer.status_code == 409
+    assert [p["name"] for p in partner.get("/auth/mfa").get_json()["passkeys"]] == ["Phone"]
+
+
+def test_a_verified_first_passkey_is_saved_with_recovery_codes(app, partner, monkeypatch) -> None:
+    verified = SimpleNamespace(credential_id=b"\x09\x09", credential_public_key=b"k", sign_count=0)
+    monkeypatch.setattr(passkeys.webauthn, "verify_registration_response", lambda **_: verified)
+    partner.post("/auth/mfa/passkeys/registration-options", json={"password": PASSWORD})
+    credential = {**FAKE_CREDENTIAL, "response": {"transports": ["internal", "carrier-pigeon"]}}
+    answer = partner.post("/auth/mfa/passkeys", json={"name": " Phone ", "credential": credential})
+    assert answer.status_code == 201
+    body = answer.get_json()
+    assert body["passkey"]["name"] == "Phone"
+    assert len(body["recovery_codes"]) == 10
+    with app.app_context():
+        assert db.session.scalar(select(Passkey.transports)) == ["internal"]

@@ -12,6 +12,7 @@ from typing import Any
 
 import webauthn
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from webauthn.helpers.exceptions import WebAuthnException
 from webauthn.helpers.structs import (
     AuthenticatorSelectionCriteria,
@@ -25,7 +26,7 @@ from mend.auth.mfa import factors, recovery
 from mend.auth.mfa.models import Passkey
 from mend.auth.models import User
 from mend.database import utcnow
-from mend.errors import Invalid, NotFound, Unauthorized
+from mend.errors import Conflict, Invalid, NotFound, Unauthorized
 from mend.extensions import db
 
 RP_NAME = "Mend"
@@ -89,7 +90,11 @@ def register(
     )
     db.session.add(passkey)
     codes = recovery.replace_codes(user.id) if not had_factor else []
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict("That passkey is already saved.", slug="passkey-exists") from None
     return passkey, codes
 
 

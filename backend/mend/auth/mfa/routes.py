@@ -115,7 +115,7 @@ class Passkeys(MethodView):
         """Save the passkey the browser created for the last registration options."""
         passkey, codes = passkeys.register(
             user=_me(),
-            name=data["name"].strip() or "Passkey",
+            name=data["name"],
             credential=data["credential"],
             challenge=pending.take_challenge(pending.REGISTER),
             rp=pending.relying_party(),

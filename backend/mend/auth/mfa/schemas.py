@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
 
 from mend.auth.schemas import MAX_PASSWORD_LENGTH, UserOut
 from mend.schema import StrictSchema
@@ -52,6 +52,16 @@ class PasskeyIn(StrictSchema):
 
     name = fields.String(required=True, validate=validate.Length(min=1, max=60))
     credential = fields.Dict(keys=fields.String(), required=True)
+
+    @validates("name")
+    def _not_blank(self, value: str, **_kwargs: object) -> None:
+        if not value.strip():
+            raise ValidationError("Please give this passkey a name, e.g. “My phone”.")
+
+    @post_load
+    def _strip(self, data: dict, **_kwargs: object) -> dict:
+        data["name"] = data["name"].strip()
+        return data
 
 
 class TotpSetupOut(StrictSchema):
