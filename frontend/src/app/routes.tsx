@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Redirect, Route, Switch } from 'wouter'
 import { ErrorState, Loading } from '../components/status'
 import { hasFactor, useMfaStatus } from '../features/mfa/api/mfa-status'
@@ -140,9 +140,7 @@ function TherapistRoutes({ me }: { me: User }) {
   const mustSetUp = mfa.data?.required === true && !hasFactor(mfa.data)
   // Stays up after the factor is added, so the recovery codes can be read, until they go on.
   const [settingUp, setSettingUp] = useState(false)
-  useEffect(() => {
-    if (mustSetUp) setSettingUp(true)
-  }, [mustSetUp])
+  if (mustSetUp && !settingUp) setSettingUp(true)
   return (
     <AppShell user={me} role="therapist">
       <Lazy>
