@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'wouter'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Page } from '../../components/page'
 import { takeFlash } from '../../lib/flash'
 import type { SecondStepNeeded } from '../../features/auth/api/login'
@@ -11,6 +11,11 @@ export function LoginPage() {
   const [, navigate] = useLocation()
   const [flash] = useState(takeFlash)
   const [secondStep, setSecondStep] = useState<SecondStepNeeded | null>(null)
+  const cardTitle = useRef<HTMLHeadingElement>(null)
+  // The form changed under the keyboard: start reading at its new title.
+  useEffect(() => {
+    if (secondStep) cardTitle.current?.focus()
+  }, [secondStep])
   return (
     <Page
       title="Welcome to Mend"
@@ -23,7 +28,7 @@ export function LoginPage() {
       ) : null}
       <div className="two-col">
         <section className="card" aria-labelledby="login-title">
-          <h2 id="login-title" className="card__title">
+          <h2 id="login-title" className="card__title" ref={cardTitle} tabIndex={-1}>
             {secondStep ? 'One more step' : 'Log in'}
           </h2>
           {secondStep ? (
