@@ -59,3 +59,27 @@ def test_body_limit_becomes_flask_max_content_length(tmp_path: Path) -> None:
         environ={"MEND_MAX_BODY_BYTES": "2048", "MEND_INSTANCE_PATH": str(tmp_path)}
     )
     assert settings.flask_config()["MAX_CONTENT_LENGTH"] == 2048
+
+
+@pytest.mark.parametrize(
+    ("env", "raw", "expected"),
+    [
+        ("production", None, True),
+        ("development", None, False),
+        ("testing", None, False),
+        ("production", "off", False),
+        ("development", "1", True),
+        ("development", "TRUE", True),
+    ],
+)
+def test_therapist_mfa_rule_is_on_in_production_unless_set(env, raw, expected, tmp_path) -> None:
+    environ = {"MEND_SECRET_KEY": "x" * 40}
+    if raw is not None:
+        environ["MEND_REQUIRE_THERAPIST_MFA"] = raw
+    settings = load_settings(environ, env=env, instance_path=tmp_path)
+    assert settings.require_therapist_mfa is expected
+
+
+def test_an_unclear_therapist_mfa_setting_is_a_start_up_error(tmp_path) -> None:
+    with pytest.raises(ConfigError, match="MEND_REQUIRE_THERAPIST_MFA"):
+        load_settings({"MEND_REQUIRE_THERAPIST_MFA": "maybe"}, instance_path=tmp_path)

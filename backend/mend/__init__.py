@@ -78,6 +78,7 @@ def _unauthorized():  # type: ignore[no-untyped-def]
 def _register_blueprints(app: Flask) -> None:
     from mend.account import routes as account
     from mend.auth import routes as auth
+    from mend.auth.mfa import routes as mfa
     from mend.checkins import routes as checkins
     from mend.commitments import routes as commitments
     from mend.consent import routes as consent
@@ -91,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     domains = (
         health,
         auth,
+        mfa,
         spaces,
         disclosures,
         commitments,

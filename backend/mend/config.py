@@ -35,6 +35,7 @@ class Settings:
     proxy_count: int
     log_level: str
     socket_sweep_seconds: float = 5.0
+    require_therapist_mfa: bool = False
 
     @property
     def production(self) -> bool:
@@ -128,6 +129,9 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
         "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
     }
+    values["require_therapist_mfa"] = _flag(
+        environ, "MEND_REQUIRE_THERAPIST_MFA", default=env == "production"
+    )
     values.update({key: value for key, value in overrides.items() if key != "secret_key"})
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
     values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
@@ -163,6 +167,15 @@ def _positive_float(environ: dict[str, str], name: str, default: float) -> float
     if not value > 0:
         raise ConfigError(f"{name} must be positive, got {raw!r}")
     return value
+def _flag(environ: dict[str, str], name: str, *, default: bool) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be on or off (1/0, true/false), got {raw!r}")
 
 
 def _positive_int(environ: dict[str, str], name: str, default: int) -> int:

@@ -1,5 +1,6 @@
 """Every model, imported in one place so the metadata (and Alembic) sees them all."""
 
+from mend.auth.mfa.models import Passkey, RecoveryCode, TotpFactor
 from mend.auth.models import AuthSession, User
 from mend.checkins.models import Checkin
 from mend.commitments.models import (
@@ -41,6 +42,9 @@ __all__ = [
     "LedgerEntry",
     "ReliabilitySnapshot",
     "Membership",
+    "Passkey",
+    "RecoveryCode",
+    "TotpFactor",
     "Space",
     "User",
 ]

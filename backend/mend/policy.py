@@ -11,6 +11,8 @@ Consent rules (DESIGN.md, "Consent"):
 3. A therapist sees nothing of a partner's data until that partner grants it.
 4. The newest consent change in force decides, so revocation works on the next request.
 Notes marked private are never shown to anyone but their author.
+Where MEND_REQUIRE_THERAPIST_MFA is on, a therapist without a second factor sees no
+partner data at all (403 `urn:mend:problem:mfa-required`), whatever was granted.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import ColumnElement, and_, bindparam, select
 
+from mend.auth.mfa.factors import has_second_factor
 from mend.auth.models import User
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.database import utcnow
@@ -37,6 +41,10 @@ PARTNER_DEFAULTS = {
     "commitments": True,
 }
 ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
+MFA_REQUIRED = (
+    "Before you can see what couples share with you, please add a second way to sign in: "
+    "an authenticator app or a passkey. It keeps their words safe if your password leaks."
+)
 
 
 def consents_from_members_to(viewer_id: ColumnElement[int]) -> ColumnElement[bool]:
@@ -160,8 +168,9 @@ def in_force(change: ConsentChange, now: datetime) -> bool:
     return change.granted and (change.expires_at is None or change.expires_at > now)
 
 
-def access(user: User, space_id: int) -> Access:
-    """The user's access to a space; NotFound if they are not in it."""
+def access(user: User, space_id: int, *, partner_data: bool = True) -> Access:
+    """The user's access to a space; NotFound if they are not in it. Unless the caller
+    reads no partner data (`partner_data=False`, e.g. to leave), the therapist rule holds."""
     # current_user is a proxy; holding the real object spares a context lookup per use.
     user = getattr(user, "_get_current_object", lambda: user)()
     rows = _rows_read_with(user, space_id)
@@ -173,6 +182,8 @@ def access(user: User, space_id: int) -> Access:
     membership = members.get(user.id)
     if membership is None or not membership.active:
         raise NotFound(SPACE_NOT_FOUND)
+    if partner_data and membership.role == "therapist":
+        require_second_factor(user)
     changes = sorted({change for _m, change in rows if change is not None}, key=attrgetter("id"))
     received = {(change.owner_id, change.category): change for change in changes}
     return Access(user=user, membership=membership, members=members, received=received)
@@ -212,7 +223,7 @@ def member_accesses(space_id: int) -> list[Access]:
     return [
         Access(user=users[uid], membership=members[uid], members=members, received=received[uid])
         for uid, membership in members.items()
-        if membership.active
+        if membership.active and not (membership.role == "therapist" and _lacks_factor(users[uid]))
     ]
 
 
@@ -230,9 +241,26 @@ def therapist_access(user: User, space_id: int) -> Access:
 
 
 def require_therapist_account(user: User) -> None:
-    """Forbidden unless the account is a therapist's (the caseload is theirs)."""
+    """Forbidden unless the account is a therapist's (the caseload is theirs) with the
+    second factor the therapist rule asks for."""
     if user.account_type != "therapist":
         raise Forbidden("The caseload is for therapist accounts.")
+    require_second_factor(user)
+
+
+def second_factor_required(user: User) -> bool:
+    """Whether this account must have a second factor: therapists, where the rule is on."""
+    return user.account_type == "therapist" and current_app.config["MEND"].require_therapist_mfa
+
+
+def _lacks_factor(user: User) -> bool:
+    return second_factor_required(user) and not has_second_factor(user.id)
+
+
+def require_second_factor(user: User) -> None:
+    """Forbidden (mfa-required) for an account that must have a second factor and has none."""
+    if _lacks_factor(user):
+        raise Forbidden(MFA_REQUIRED, slug="mfa-required")
 
 
 def active_membership(user: User, space_id: int) -> Membership | None:
@@ -251,6 +279,8 @@ def require_member(user: User, space_id: int) -> Membership:
     membership = active_membership(user, space_id)
     if membership is None:
         raise NotFound(SPACE_NOT_FOUND)
+    if membership.role == "therapist":
+        require_second_factor(user)  # the members' names are partner data too
     return membership
 
 

@@ -44,7 +44,10 @@ def built_world(app: Flask) -> Iterator[World]:
 
 @pytest.fixture
 def world(built_world: World) -> Iterator[World]:
-    """The world as it was built; rows a test may have changed are put back afterwards."""
+    """The world as it was built; rows a test may have changed are put back afterwards, and
+    rate-limit counters start afresh (the second-factor rows fail for every principal)."""
     yield built_world
+    with built_world.app.app_context():
+        limiter.reset()
     if built_world.dirty:
         built_world.restore()

@@ -73,6 +73,24 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
     ("POST", "/auth/logout"):            {"-":   (204, 204, 204, 204, 204, 204, 401)},
     ("GET", "/auth/me"):                 {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("POST", "/auth/password"):          {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    # Second factors act on the caller alone (the therapist rule is off in tests). Nobody in
+    # the world has one: nothing waits to be confirmed, turned off or regenerated, no
+    # passkey request was started, no login waits for its second step.
+    ("GET", "/auth/mfa"):                {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("POST", "/auth/mfa/totp"):          {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("DELETE", "/auth/mfa/totp"):        {"-":   (404, 404, 404, 404, 404, 404, 401)},
+    ("POST", "/auth/mfa/totp/confirm"):  {"-":   (404, 404, 404, 404, 404, 404, 401)},
+    ("POST", "/auth/mfa/recovery-codes"): {"-":  (409, 409, 409, 409, 409, 409, 401)},
+    ("POST", "/auth/mfa/passkeys/registration-options"):
+                                         {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("POST", "/auth/mfa/passkeys"):      {"-":   (409, 409, 409, 409, 409, 409, 401)},
+    # A passkey id nobody holds: the same 404 as another person's passkey.
+    ("DELETE", "/auth/mfa/passkeys/<int:passkey_id>"):
+                                         {"-":   (404, 404, 404, 404, 404, 404, 401)},
+    ("POST", "/auth/mfa/passkeys/authentication-options"):
+                                         {"-":   (200, 200, 200, 200, 200, 200, 200)},
+    ("POST", "/auth/mfa/passkeys/login"): {"-":  (401, 401, 401, 401, 401, 401, 401)},
+    ("POST", "/auth/mfa/verify"):        {"-":   (401, 401, 401, 401, 401, 401, 401)},
     ("GET", "/account/export"):          {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("DELETE", "/account"):              {"-":   (204, 204, 204, 204, 204, 204, 401)},
     ("GET", "/therapist/caseload"):      {"-":   (403, 403, 200, 200, 403, 200, 401)},

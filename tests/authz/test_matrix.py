@@ -17,6 +17,7 @@ import pytest
 from flask import Flask
 from werkzeug.test import TestResponse
 
+from mend.database import MAX_ID
 from tests.authz.expectations import (
     ANONYMOUS,
     COMMITMENT,
@@ -76,6 +77,7 @@ def variables(world: World, target: str) -> dict[str, object]:
         "checkin_id": records.checkins["hurt-note"],
         "viewer_id": records.therapist_id,
         "category": "checkins",
+        "passkey_id": MAX_ID,
     }
     if target == "mixed-check":
         values["check_id"] = other.check_id
@@ -123,6 +125,15 @@ BODIES: dict[tuple[str, str], Body] = {
         "current_password": PASSWORD,
         "new_password": "another long passphrase",
     },
+    ("POST", "/auth/mfa/totp"): lambda _w, _p: {"password": PASSWORD},
+    ("DELETE", "/auth/mfa/totp"): lambda _w, _p: {"password": PASSWORD},
+    ("POST", "/auth/mfa/totp/confirm"): lambda _w, _p: {"code": "123456"},
+    ("POST", "/auth/mfa/recovery-codes"): lambda _w, _p: {"password": PASSWORD},
+    ("POST", "/auth/mfa/passkeys/registration-options"): lambda _w, _p: {"password": PASSWORD},
+    ("POST", "/auth/mfa/passkeys"): lambda _w, _p: {"name": "Phone", "credential": {"id": "AQID"}},
+    ("DELETE", "/auth/mfa/passkeys/<int:passkey_id>"): lambda _w, _p: {"password": PASSWORD},
+    ("POST", "/auth/mfa/passkeys/login"): lambda _w, _p: {"credential": {"id": "AQID"}},
+    ("POST", "/auth/mfa/verify"): lambda _w, _p: {"code": "123456"},
     ("POST", "/spaces"): lambda _w, _p: {"name": "A new start", "my_role": "hurt"},
     ("POST", "/invites/accept"): therapist_invite,
     ("POST", f"{SPACE}/invites"): lambda _w, _p: {"role": "therapist"},

@@ -9,6 +9,8 @@ from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
 from mend.auth import service
+from mend.auth.mfa import factors, pending
+from mend.auth.mfa.schemas import LoginOut
 from mend.auth.schemas import CsrfOut, LoginIn, PasswordChangeIn, RegisterIn, UserOut
 from mend.auth.throttle import login_limits, password_limits
 from mend.extensions import login_manager
@@ -31,7 +33,8 @@ def _requested_space() -> int | None:
     return space_id if isinstance(space_id, int) else None
 
 
-def _start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-def]
+def start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-def]
+    """Log the user in with a new server-side session (also after the second step)."""
     session.clear()
     user.session_token = service.open_session(user=user, remember=remember)
     login_user(user, remember=False)
@@ -55,7 +58,7 @@ class Register(MethodView):
     def post(self, data):
         """Create an account and log in."""
         user = service.register(**data)
-        _start_session(user, remember=False)
+        start_session(user, remember=False)
         return user
 
 
@@ -65,11 +68,14 @@ class Login(MethodView):
     decorators = login_limits()
 
     @blp.arguments(LoginIn)
-    @blp.response(200, UserOut)
+    @blp.response(200, LoginOut)
     def post(self, data):
-        """Log in. Rate limited per account and per address."""
+        """Log in. Rate limited per account and per address. With a second factor on, the
+        answer is `{mfa_required, methods}` and nobody is logged in before /auth/mfa/verify."""
         user = service.authenticate(email=data["email"], password=data["password"])
-        _start_session(user, remember=data["remember"])
+        if methods := factors.methods(user.id):
+            return pending.begin(user_id=user.id, remember=data["remember"], methods=methods)
+        start_session(user, remember=data["remember"])
         return user
 
 
@@ -96,7 +102,7 @@ class Password(MethodView):
         user = current_user._get_current_object()
         service.change_password(user=user, **data)
         disconnect_user(user.id)
-        _start_session(user, remember=False)
+        start_session(user, remember=False)
         return user
 
 

@@ -97,7 +97,7 @@ def accept(*, actor: User, code: str) -> Membership:
 
 def leave(*, actor: User, space_id: int) -> None:
     """End the actor's membership, revoking every grant they made; always allowed, alone."""
-    access = policy.access(actor, space_id)
+    access = policy.access(actor, space_id, partner_data=False)
     consent.revoke_everything(access)
     access.membership.left_at = access.now
     db.session.commit()

@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Redirect, Route, Switch } from 'wouter'
 import { ErrorState, Loading } from '../components/status'
+import { hasFactor, useMfaStatus } from '../features/mfa/api/mfa-status'
 import { useSpaces } from '../features/spaces/api/get-spaces'
 import { myRoleIn } from '../lib/space'
 import { SpaceProvider } from '../lib/space-context'
@@ -27,6 +28,7 @@ const SharingPage = lazy(() => import('./pages/sharing-page'))
 const CaseloadPage = lazy(() => import('./pages/caseload-page'))
 const CouplePage = lazy(() => import('./pages/couple-page'))
 const JoinPage = lazy(() => import('./pages/join-page'))
+const MfaSetupPage = lazy(() => import('./pages/mfa-setup-page'))
 
 function Lazy({ children }: { children: React.ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>
@@ -133,28 +135,47 @@ function PartnerRoutes({ me }: { me: User }) {
 }
 
 function TherapistRoutes({ me }: { me: User }) {
+  const mfa = useMfaStatus()
+  // With the therapist rule on, nothing a couple shares opens before a second factor is set up.
+  const mustSetUp = mfa.data?.required === true && !hasFactor(mfa.data)
+  // Stays up after the factor is added, so the recovery codes can be read, until they go on.
+  const [settingUp, setSettingUp] = useState(false)
+  if (mustSetUp && !settingUp) setSettingUp(true)
   return (
     <AppShell user={me} role="therapist">
       <Lazy>
-        <Switch>
-          <RedirectRoute path="/login" to="/" />
-          <RedirectRoute path="/register" to="/" />
-          <Route path="/" component={CaseloadPage} />
-          <Route path="/couples/:sid">
-            {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'overview' }} />}
-          </Route>
-          <Route path="/couples/:sid/record/:id">
-            {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'disclosure', id: Number(params.id) }} />}
-          </Route>
-          <Route path="/couples/:sid/commitments/:id">
-            {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'commitment', id: Number(params.id) }} />}
-          </Route>
-          <Route path="/join" component={JoinPage} />
-          <Route path="/welcome" component={WelcomePage} />
-          <Route path="/help" component={HelpPage} />
-          <Route path="/account" component={AccountPage} />
-          <Route component={NotFoundPage} />
-        </Switch>
+        {mfa.isPending ? (
+          <Loading />
+        ) : mustSetUp || settingUp ? (
+          <Switch>
+            <Route path="/welcome" component={WelcomePage} />
+            <Route path="/help" component={HelpPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route>
+              <MfaSetupPage onContinue={() => setSettingUp(false)} />
+            </Route>
+          </Switch>
+        ) : (
+          <Switch>
+            <RedirectRoute path="/login" to="/" />
+            <RedirectRoute path="/register" to="/" />
+            <Route path="/" component={CaseloadPage} />
+            <Route path="/couples/:sid">
+              {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'overview' }} />}
+            </Route>
+            <Route path="/couples/:sid/record/:id">
+              {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'disclosure', id: Number(params.id) }} />}
+            </Route>
+            <Route path="/couples/:sid/commitments/:id">
+              {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'commitment', id: Number(params.id) }} />}
+            </Route>
+            <Route path="/join" component={JoinPage} />
+            <Route path="/welcome" component={WelcomePage} />
+            <Route path="/help" component={HelpPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        )}
       </Lazy>
     </AppShell>
   )

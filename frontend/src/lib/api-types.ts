@@ -129,7 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in. Rate limited per account and per address. */
+        /**
+         * Log in. Rate limited per account and per address. With a second factor on, the
+         *     answer is `{mfa_required, methods}` and nobody is logged in before /auth/mfa/verify.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -149,7 +152,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["UserOut"];
+                        "application/json": components["schemas"]["LoginOut"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -270,6 +273,445 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your second factors, and whether your account must have one. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MfaStatusOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app: not active until confirmed with a code. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TotpSetupOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Turn the authenticator app off (your password again). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordIn"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the authenticator app on with a first code; answers ten recovery codes. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TotpCodeIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodesOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes (your password again); the old ones stop working. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecoveryCodesOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkeys/registration-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Options for navigator.credentials.create() (your password again). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebAuthnOptionsOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save the passkey the browser created for the last registration options. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeyIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasskeyCreatedOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkeys/{passkey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                passkey_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of your passkeys (your password again). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    passkey_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordIn"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkeys/authentication-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Options for navigator.credentials.get(): the waiting login's passkeys after the
+         *     password step, or any passkey of this site to sign in without a password.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebAuthnOptionsOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkeys/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a passkey alone (it must verify you: PIN, fingerprint or face). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeyLoginIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second login step: a code from your app, a recovery code, or a passkey. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -549,7 +991,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -570,6 +1015,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -639,7 +1086,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -661,6 +1111,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -687,7 +1139,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -709,6 +1164,8 @@ export interface paths {
                         "application/json": components["schemas"]["ResponseOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -735,7 +1192,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -753,6 +1213,8 @@ export interface paths {
                         "application/json": components["schemas"]["AcknowledgementOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -810,7 +1272,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -831,6 +1296,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -885,7 +1352,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -907,6 +1377,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -929,7 +1401,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -951,6 +1426,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -978,7 +1455,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -1001,6 +1481,8 @@ export interface paths {
                         "application/json": components["schemas"]["ReviewOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1069,7 +1551,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -1090,6 +1575,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckinOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1735,9 +2222,72 @@ export interface components {
             /** @default false */
             remember: boolean;
         };
+        LoginOut: {
+            id?: number;
+            email?: string;
+            display_name?: string;
+            account_type?: string;
+            timezone?: string;
+            mfa_required?: boolean;
+            methods?: ("totp" | "passkey" | "recovery_code")[];
+        };
         PasswordChangeIn: {
             current_password: string;
             new_password: string;
+        };
+        PasskeyOut: {
+            id: number;
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+        };
+        MfaStatusOut: {
+            totp: boolean;
+            passkeys: components["schemas"]["PasskeyOut"][];
+            recovery_codes_left: number;
+            required: boolean;
+        };
+        PasswordIn: {
+            password: string;
+        };
+        TotpSetupOut: {
+            secret: string;
+            otpauth_uri: string;
+        };
+        TotpCodeIn: {
+            code: string;
+        };
+        RecoveryCodesOut: {
+            recovery_codes: string[];
+        };
+        WebAuthnOptionsOut: {
+            publicKey: {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyIn: {
+            name: string;
+            credential: {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyCreatedOut: {
+            passkey: components["schemas"]["PasskeyOut"];
+            recovery_codes: string[];
+        };
+        PasskeyLoginIn: {
+            credential: {
+                [key: string]: unknown;
+            };
+        };
+        VerifyIn: {
+            code?: string;
+            recovery_code?: string;
+            passkey?: {
+                [key: string]: unknown;
+            };
         };
         MemberOut: {
             user_id: number | null;
@@ -2252,6 +2802,24 @@ export interface components {
         };
         /** @description Unprocessable Entity */
         UNPROCESSABLE_ENTITY: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Bad Request */
+        BAD_REQUEST: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict */
+        CONFLICT: {
             headers: {
                 [name: string]: unknown;
             };

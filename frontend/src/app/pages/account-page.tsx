@@ -3,6 +3,7 @@ import { Page, Section } from '../../components/page'
 import { ChangePassword } from '../../features/account/components/change-password'
 import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
+import { SecuritySettings } from '../../features/mfa/components/security-settings'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { setFlash } from '../../lib/flash'
 import { useMe } from '../../lib/session'
@@ -31,6 +32,7 @@ export default function AccountPage() {
       <Section title="Change your password" id="password">
         <ChangePassword />
       </Section>
+      <SecuritySettings />
       <Section title="Export my data" id="export">
         <ExportData />
       </Section>

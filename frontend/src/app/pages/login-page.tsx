@@ -1,12 +1,21 @@
 import { Link, useLocation } from 'wouter'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Page } from '../../components/page'
 import { takeFlash } from '../../lib/flash'
+import type { SecondStepNeeded } from '../../features/auth/api/login'
 import { LoginForm } from '../../features/auth/components/login-form'
+import { PasskeyLoginButton } from '../../features/mfa/components/passkey-login-button'
+import { SecondStepForm } from '../../features/mfa/components/second-step-form'
 
 export function LoginPage() {
   const [, navigate] = useLocation()
   const [flash] = useState(takeFlash)
+  const [secondStep, setSecondStep] = useState<SecondStepNeeded | null>(null)
+  const cardTitle = useRef<HTMLHeadingElement>(null)
+  // The form changed under the keyboard: start reading at its new title.
+  useEffect(() => {
+    if (secondStep) cardTitle.current?.focus()
+  }, [secondStep])
   return (
     <Page
       title="Welcome to Mend"
@@ -19,13 +28,26 @@ export function LoginPage() {
       ) : null}
       <div className="two-col">
         <section className="card" aria-labelledby="login-title">
-          <h2 id="login-title" className="card__title">
-            Log in
+          <h2 id="login-title" className="card__title" ref={cardTitle} tabIndex={-1}>
+            {secondStep ? 'One more step' : 'Log in'}
           </h2>
-          <LoginForm onDone={() => navigate('/')} />
-          <p>
-            New here? <Link href="/register">Create an account</Link>
-          </p>
+          {secondStep ? (
+            <>
+              <p>Your account has a second way to sign in switched on. Please confirm it’s you.</p>
+              <SecondStepForm methods={secondStep.methods} onDone={() => navigate('/')} />
+              <button type="button" className="btn btn--link" onClick={() => setSecondStep(null)}>
+                Start again with my email and password
+              </button>
+            </>
+          ) : (
+            <>
+              <LoginForm onDone={() => navigate('/')} onSecondStep={setSecondStep} />
+              <PasskeyLoginButton onDone={() => navigate('/')} />
+              <p>
+                New here? <Link href="/register">Create an account</Link>
+              </p>
+            </>
+          )}
         </section>
         <aside className="card card--quiet" aria-labelledby="safety-title">
           <h2 id="safety-title" className="card__title">

@@ -8,21 +8,36 @@ export interface LoginInput {
   password: string
 }
 
-/** POST /auth/login: the server starts a new session, so the CSRF token is fetched afresh. */
-export async function login(input: LoginInput): Promise<User> {
-  const user = await api.post<User>('/auth/login', input)
-  forgetCsrfToken()
-  return user
+/** With a second factor on, the password step answers this and nobody is logged in yet. */
+export interface SecondStepNeeded {
+  mfa_required: true
+  methods: ('totp' | 'passkey' | 'recovery_code')[]
 }
 
-/** onLoggedIn runs before the new session replaces the old one (see useRegister). */
-export function useLogin(onLoggedIn?: (user: User) => void) {
+export function needsSecondStep(answer: User | SecondStepNeeded): answer is SecondStepNeeded {
+  return 'mfa_required' in answer && answer.mfa_required === true
+}
+
+/** POST /auth/login: the server starts a new session, so the CSRF token is fetched afresh. */
+export async function login(input: LoginInput): Promise<User | SecondStepNeeded> {
+  const answer = await api.post<User | SecondStepNeeded>('/auth/login', input)
+  if (!needsSecondStep(answer)) forgetCsrfToken()
+  return answer
+}
+
+/** onLoggedIn runs before the new session replaces the old one (see useRegister);
+ * onSecondStep when the account asks for its second factor first. */
+export function useLogin(onLoggedIn?: (user: User) => void, onSecondStep?: (step: SecondStepNeeded) => void) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: login,
-    onSuccess: (user) => {
-      onLoggedIn?.(user)
-      resetSession(client, user)
+    onSuccess: (answer) => {
+      if (needsSecondStep(answer)) {
+        onSecondStep?.(answer)
+        return
+      }
+      onLoggedIn?.(answer)
+      resetSession(client, answer)
     },
   })
 }

@@ -2,14 +2,20 @@ import { useState, type FormEvent } from 'react'
 import { TextField } from '../../../components/field'
 import { FormError } from '../../../components/form-message'
 import { formProblem } from '../../../lib/form-errors'
-import { useLogin } from '../api/login'
+import { useLogin, type SecondStepNeeded } from '../api/login'
 
 const FIELDS = ['email', 'password'] as const
 
-export function LoginForm({ onDone }: { onDone?: () => void }) {
+export function LoginForm({
+  onDone,
+  onSecondStep,
+}: {
+  onDone?: () => void
+  onSecondStep?: (step: SecondStepNeeded) => void
+}) {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const mutation = useLogin(onDone)
+  const mutation = useLogin(onDone, onSecondStep)
   const problem = formProblem(mutation.error, FIELDS)
 
   const submit = (event: FormEvent) => {

@@ -1,0 +1,1 @@
+"""A second factor: TOTP, single-use recovery codes and passkeys (WebAuthn)."""
