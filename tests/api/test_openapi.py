@@ -16,7 +16,13 @@ UNDOCUMENTED_METHODS = {"HEAD", "OPTIONS"}
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Actions the contract defines without a request body: the URL says everything.
-BODYLESS_ACTIONS = ("/auth/logout", "/leave", "/acknowledge", "/consents/stop-all")
+BODYLESS_ACTIONS = (
+    "/auth/logout",
+    "/leave",
+    "/acknowledge",
+    "/consents/stop-all",
+    "/approve",
+)
 
 
 @pytest.fixture(scope="module")

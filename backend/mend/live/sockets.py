@@ -39,7 +39,7 @@ def init_live(app: Flask) -> None:
     settings = app.config["MEND"]
     options: dict[str, object] = {
         "async_mode": _async_mode(),
-        "cors_allowed_origins": _origin_check(settings.allowed_origins),
+        "cors_allowed_origins": _origin_check(settings.allowed_origins, settings.proxy_count),
         "manage_session": False,
         "logger": False,
         "engineio_logger": False,
@@ -76,19 +76,31 @@ def _async_mode() -> str:
     return "gevent" if monkey is not None and monkey.is_module_patched("socket") else "threading"
 
 
-def _origin_check(extra_origins: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """Same origin (as the browser addressed this server), plus any MEND_ALLOWED_ORIGINS."""
+def _origin_check(extra_origins: tuple[str, ...], proxy_count: int):  # type: ignore[no-untyped-def]
+    """Same origin (as the browser addressed this server), plus any MEND_ALLOWED_ORIGINS.
+
+    X-Forwarded-Host and -Proto are anyone's to send: they are read only behind
+    MEND_PROXY_COUNT trusted proxies, and then only the value the nearest of
+    them wrote (as werkzeug's ProxyFix reads them).
+    """
 
     def allowed(origin: str | None, environ: dict) -> bool:
-        host = environ.get("HTTP_X_FORWARDED_HOST") or environ.get("HTTP_HOST", "")
+        host = environ.get("HTTP_HOST", "")
         schemes = {environ.get("wsgi.url_scheme", "http")}
-        forwarded = environ.get("HTTP_X_FORWARDED_PROTO")
-        if forwarded:
-            schemes.add(forwarded.split(",")[0].strip())
-        own = {f"{scheme}://{host.split(',')[0].strip()}" for scheme in schemes}
+        if proxy_count > 0:
+            host = _forwarded(environ, "HTTP_X_FORWARDED_HOST", proxy_count) or host
+            scheme = _forwarded(environ, "HTTP_X_FORWARDED_PROTO", proxy_count)
+            schemes |= {scheme} if scheme else set()
+        own = {f"{scheme}://{host}" for scheme in schemes}
         return origin is None or origin in own or origin in extra_origins
 
     return allowed
+
+
+def _forwarded(environ: dict, header: str, proxy_count: int) -> str | None:
+    """The value the trusted proxy nearest the app appended to a X-Forwarded-* header."""
+    values = [value.strip() for value in environ.get(header, "").split(",") if value.strip()]
+    return values[-proxy_count] if len(values) >= proxy_count else None
 
 
 @sio.on("connect")
