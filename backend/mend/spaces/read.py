@@ -22,6 +22,7 @@ class MemberView:
     joined_at: datetime
     left_at: datetime | None
     pending: bool
+    invited_by_user_id: int | None
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ def _member(member: Membership, everyone: list[Membership], *, named: bool) -> M
         joined_at=member.joined_at,
         left_at=member.left_at,
         pending=member.active and policy.is_pending(member, everyone),
+        invited_by_user_id=next(
+            (m.user_id for m in everyone if m.id == member.invited_by and named), None
+        ),
     )
 
 
@@ -78,5 +82,6 @@ def membership_as_seen(membership: Membership) -> MembershipView:
         joined_at=membership.joined_at,
         left_at=membership.left_at,
         pending=policy.is_pending(membership, space.members),
+        invited_by_user_id=None,
         space_id=membership.space_id,
     )

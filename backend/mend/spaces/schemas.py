@@ -33,6 +33,11 @@ class MemberOut(StrictSchema):
     pending = fields.Boolean(
         required=True, metadata={"description": "A therapist awaiting a partner's approval."}
     )
+    invited_by_user_id = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "A therapist's: the partner whose invite they redeemed."},
+    )
 
 
 class SpaceOut(StrictSchema):

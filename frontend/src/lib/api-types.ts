@@ -389,7 +389,30 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** The invitations still waiting to be used (partners only). Codes are not shown. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteListOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         put?: never;
         /** Invite someone into a vacant role. The code is shown only once. */
         post: {
@@ -421,6 +444,47 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/invites/{invite_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                invite_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an invitation; its code stops working at once. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    invite_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -463,6 +527,90 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/members/{user_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a therapist your partner invited. Until then they see nothing of yours. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    user_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a therapist from the space, at any time. What you shared with them ends. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    user_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -549,7 +697,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -570,6 +721,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -639,7 +792,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -661,6 +817,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -687,7 +845,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -709,6 +870,8 @@ export interface paths {
                         "application/json": components["schemas"]["ResponseOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -735,7 +898,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -753,6 +919,8 @@ export interface paths {
                         "application/json": components["schemas"]["AcknowledgementOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -810,7 +978,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -831,6 +1002,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -885,7 +1058,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -907,6 +1083,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -929,7 +1107,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -951,6 +1132,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -978,7 +1161,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -1001,6 +1187,8 @@ export interface paths {
                         "application/json": components["schemas"]["ReviewOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1069,7 +1257,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -1090,6 +1281,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckinOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1747,6 +1940,10 @@ export interface components {
             joined_at: string;
             /** Format: date-time */
             left_at: string | null;
+            /** @description A therapist awaiting a partner's approval. */
+            pending: boolean;
+            /** @description A therapist's: the partner whose invite they redeemed. */
+            invited_by_user_id: number | null;
         };
         SpaceOut: {
             id: number;
@@ -1754,6 +1951,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             members: components["schemas"]["MemberOut"][];
+            /** @description You are a therapist here, awaiting a partner's approval. */
+            awaiting_approval: boolean;
         };
         SpaceListOut: {
             items: components["schemas"]["SpaceOut"][];
@@ -1764,17 +1963,35 @@ export interface components {
             /** @enum {string} */
             my_role: "hurt" | "repairing";
         };
+        PendingInviteOut: {
+            id: number;
+            role: string;
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        InviteListOut: {
+            items: components["schemas"]["PendingInviteOut"][];
+        };
         InviteIn: {
             /** @enum {string} */
             role: "hurt" | "repairing" | "therapist";
         };
         InviteOut: {
-            code: string;
+            id: number;
             role: string;
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description 12 characters shown as XXXX-XXXX-XXXX. */
+            code: string;
         };
         AcceptIn: {
+            /** @description Any letter case, with or without the dashes. */
             code: string;
         };
         MembershipOut: {
@@ -1785,6 +2002,10 @@ export interface components {
             joined_at: string;
             /** Format: date-time */
             left_at: string | null;
+            /** @description A therapist awaiting a partner's approval. */
+            pending: boolean;
+            /** @description A therapist's: the partner whose invite they redeemed. */
+            invited_by_user_id: number | null;
             space_id: number;
         };
         DisclosureOut: {
@@ -2187,6 +2408,8 @@ export interface components {
             commitments: (Record<string, never> | null) | components["schemas"]["CommitmentFiguresOut"];
             days_since_checkin: components["schemas"]["DaysSinceCheckinOut"][];
             alerts: components["schemas"]["AlertOut"][];
+            /** @description Both partners have not approved you yet: no names, no figures. */
+            awaiting_approval: boolean;
         };
         CaseloadOut: {
             items: components["schemas"]["CaseloadItemOut"][];
@@ -2252,6 +2475,24 @@ export interface components {
         };
         /** @description Unprocessable Entity */
         UNPROCESSABLE_ENTITY: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Bad Request */
+        BAD_REQUEST: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict */
+        CONFLICT: {
             headers: {
                 [name: string]: unknown;
             };
