@@ -38,16 +38,14 @@ def hurt_checkin(couple: Couple, note: str) -> int:
 
 
 def everything_the_therapist_reads(therapist: ApiClient, space_id: int) -> str:
-    """The list, the CSV report and the export, as one text."""
+    """The list, the CSV and HTML reports and the export, as one text."""
     listed = therapist.get(f"/spaces/{space_id}/checkins")
     report = therapist.get(f"/spaces/{space_id}/report?format=csv")
+    page = therapist.get(f"/spaces/{space_id}/report?format=html")
     export = therapist.get("/account/export")
-    assert (listed.status_code, report.status_code, export.status_code) == (200, 200, 200)
-    return (
-        listed.get_data(as_text=True)
-        + report.get_data(as_text=True)
-        + export.get_data(as_text=True)
-    )
+    answers = (listed, report, page, export)
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200]
+    return "".join(answer.get_data(as_text=True) for answer in answers)
 
 
 def test_a_grant_does_not_come_back_when_a_therapist_is_invited_again(app: Flask) -> None:
