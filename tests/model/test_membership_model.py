@@ -32,14 +32,12 @@ from hypothesis.stateful import (
 
 from mend.extensions import db, limiter
 from tests.builders import PASSWORD, ApiClient, make_space, make_user
+from tests.model.reads import NAMES, PARTNER_PEOPLE, PEOPLE, ReadChecks
 from tests.model.reference import CATEGORIES, Checkin, Invite, Member, Model
 
 MAX_EXAMPLES = 10
 STEPS = 20
-PEOPLE = ("hurt", "repairing", "t1", "t2")
-PARTNER_PEOPLE = ("hurt", "repairing")
 THERAPISTS = ("t1", "t2")
-NAMES = {"hurt": "Sam", "repairing": "Alex", "t1": "Dr Lee", "t2": "Dr Okafor"}
 ANSWER_LOST = "urn:mend:problem:idempotency-answer-lost"
 
 
@@ -53,7 +51,7 @@ def empty_database(app: Flask) -> None:
         limiter.reset()
 
 
-class MembershipLife(RuleBasedStateMachine):
+class MembershipLife(ReadChecks, RuleBasedStateMachine):
     """One space, four people, and the reference model beside it."""
 
     app: Flask
@@ -363,41 +361,6 @@ class MembershipLife(RuleBasedStateMachine):
             else:
                 listed = self.expect(self.client(person).get(self.space("/invites")), 200)
                 assert {i["id"] for i in listed["items"]} == self.model.open_invites()
-
-    def check_checkins(self, person: str, member: Member) -> None:
-        page = self.expect(self.client(person).get(self.space("/checkins?limit=200")), 200)
-        shown = sorted((item["id"], item["note"]) for item in page["items"])
-        assert shown == self.model.listed_checkins(member), person
-
-    def check_space(self, person: str, member: Member) -> None:
-        space = self.expect(self.client(person).get(self.space()), 200)
-        pending = self.model.pending(member)
-        assert space["awaiting_approval"] is pending
-        names = {m["display_name"] for m in space["members"]} - {NAMES[person]}
-        partner_names = {NAMES[p] for p in PARTNER_PEOPLE if p != person}
-        assert not (names & partner_names) if pending else True
-        flags = {m["user_id"]: m["pending"] for m in space["members"] if m["left_at"] is None}
-        for other in self.model.members:
-            if other.active and other.person not in self.model.deleted:
-                assert flags[self.uid(other.person)] is self.model.pending(other), other
-
-    def check_consents(self, person: str, member: Member) -> None:
-        overview = self.expect(self.client(person).get(self.space("/consents")), 200)
-        ids = {self.uid(p): p for p in PEOPLE if p not in self.model.deleted}
-        received = {(ids[r["owner_id"]], r["category"]) for r in overview["received"]}
-        assert received == self.model.received(member), person
-
-    def check_therapist_views(self, person: str, member: Member) -> None:
-        caseload = self.expect(self.client(person).get("/therapist/caseload"), 200)
-        mine = [item for item in caseload["items"] if item["space"]["id"] == self.space_id]
-        assert [item["awaiting_approval"] for item in mine] == [self.model.pending(member)]
-        report = self.client(person).get(self.space("/report?format=csv"))
-        export = self.client(person).get("/account/export")
-        assert (report.status_code, export.status_code) == (200, 200)
-        text = report.get_data(as_text=True) + export.get_data(as_text=True)
-        readable = self.model.notes_readable(member)
-        for checkin in self.model.checkins:
-            assert (checkin.note in text) is (checkin.note in readable), (person, checkin)
 
 
 def test_every_read_path_matches_the_reference_model(app: Flask) -> None:
