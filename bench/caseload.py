@@ -33,6 +33,7 @@ from mend.auth.models import User
 from mend.clock import today_in
 from mend.config import load_settings
 from mend.consent.models import CATEGORIES, ConsentChange
+from mend.database import utcnow
 from mend.demo import People, write_history
 from mend.extensions import db
 from mend.spaces.models import Membership, Space
@@ -107,9 +108,13 @@ def take_on(app: Flask, therapist: ApiClient, space_ids: list[int]) -> None:
     """The therapist joins these spaces, and both partners share everything with them."""
     with app.app_context():
         for space_id in space_ids:
-            db.session.add(Membership(space_id=space_id, user_id=therapist.id, role="therapist"))
-            partners = db.session.scalars(
-                select(Membership.user_id).where(
+            joined = Membership(
+                space_id=space_id, user_id=therapist.id, role="therapist", approved_at=utcnow()
+            )
+            db.session.add(joined)
+            db.session.flush()
+            partners = db.session.execute(
+                select(Membership.user_id, Membership.id).where(
                     Membership.space_id == space_id, Membership.role != "therapist"
                 )
             ).all()
@@ -117,11 +122,13 @@ def take_on(app: Flask, therapist: ApiClient, space_ids: list[int]) -> None:
                 ConsentChange(
                     space_id=space_id,
                     owner_id=owner_id,
+                    owner_membership_id=owner_membership_id,
                     viewer_id=therapist.id,
+                    viewer_membership_id=joined.id,
                     category=category,
                     granted=True,
                 )
-                for owner_id in partners
+                for owner_id, owner_membership_id in partners
                 for category in CATEGORIES
             )
         db.session.commit()

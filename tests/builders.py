@@ -129,9 +129,16 @@ def make_couple(app: Flask) -> Couple:
 
 
 def add_therapist(app: Flask, couple: Couple) -> ApiClient:
-    """A therapist account that joined the couple's space by invitation."""
+    """A therapist account invited by the hurt partner and approved by the repairing one."""
     therapist = make_user(app, account_type="therapist", display_name="Dr. Lee")
     assert (
         join(therapist, invite_code(couple.hurt, couple.space_id, "therapist")).status_code == 200
     )
+    approve(couple.repairing, couple.space_id, therapist.id)
     return therapist
+
+
+def approve(partner: ApiClient, space_id: int, therapist_id: int) -> None:
+    """The partner approves a therapist in their space (rule 9)."""
+    response = partner.post(f"/spaces/{space_id}/members/{therapist_id}/approve")
+    assert response.status_code == 200, response.get_json()

@@ -141,6 +141,7 @@ def placeholders(app: Flask) -> dict[str, Any]:
         json={"period_start": today, "outcome": "kept"},
     )
     checkin = couple.hurt.post(f"/spaces/{space}/checkins", json={"felt_safety": 5})
+    invite = couple.hurt.post(f"/spaces/{space}/invites", json={"role": "therapist"})
     return {
         "partner": couple.hurt,
         "space_id": space,
@@ -149,6 +150,8 @@ def placeholders(app: Flask) -> dict[str, Any]:
         "check_id": check.get_json()["id"],
         "checkin_id": checkin.get_json()["id"],
         "viewer_id": therapist.id,
+        "user_id": therapist.id,
+        "invite_id": invite.get_json()["id"],
         "category": "checkins",
         "passkey_id": 1,
         "path": "spaces/1/record",

@@ -13,6 +13,7 @@ from mend.config import Settings, load_settings
 from mend.database import IdConverter, configure_sqlite, ping_idle_connections
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
+from mend.json_depth import init_json_depth
 from mend.json_provider import FastJSONProvider
 from mend.live.sockets import init_live
 from mend.security import init_security
@@ -36,6 +37,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     _register_blueprints(app)
     register_error_handlers(app)
     init_security(app)
+    init_json_depth(app)
     _register_cli(app)
     _trust_proxies(app, settings.proxy_count)
     return app

@@ -13,6 +13,7 @@ from mend.auth import service as accounts
 from mend.auth.models import User
 from mend.backup import backup_command, restore_command
 from mend.clock import today_in
+from mend.database import utcnow
 from mend.demo import People, write_history
 from mend.extensions import db
 from mend.spaces.models import Membership, Space
@@ -60,7 +61,13 @@ def _create_demo_space() -> None:
             )
             bar.update(1)
         space = Space(name="Sam & Alex")
-        space.members = [Membership(user_id=user.id, role=role) for role, user in users.items()]
+        # The demo therapist was approved by both partners (rule 9).
+        space.members = [
+            Membership(
+                user_id=user.id, role=role, approved_at=utcnow() if role == "therapist" else None
+            )
+            for role, user in users.items()
+        ]
         db.session.add(space)
         db.session.flush()
         people = People(

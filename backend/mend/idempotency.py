@@ -45,6 +45,8 @@ ANSWER_POLL_SECONDS = 0.05
 # A key row without an answer, younger than this, belongs to a request still under way.
 IN_FLIGHT = timedelta(seconds=30)
 SESSION_INFO = "mend.idempotency_key"
+# The status of a key whose answer was dropped on purpose (never "still on its way").
+FORGOTTEN = 0
 HEADER_DOC = {
     "in": "header",
     "name": KEY_HEADER,
@@ -130,7 +132,8 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def forget_answers(*, space_ids: list[int]) -> None:
-    """Drop the stored answers of writes in these spaces (they may quote erased words).
+    """Drop the stored answers of writes in these spaces: after an erasure they may quote
+    erased words, after a consent or membership change show more than a fresh read would.
 
     The keys stay, so a retry still writes nothing twice; it is told its answer was lost.
     Not committed: the caller's transaction carries it.
@@ -139,7 +142,7 @@ def forget_answers(*, space_ids: list[int]) -> None:
         db.session.execute(
             update(IdempotencyKey)
             .where(IdempotencyKey.space_id.in_(space_ids))
-            .values(status_code=None, response_body=None),
+            .values(status_code=FORGOTTEN, response_body=None),
             execution_options={"synchronize_session": False},
         )
 

@@ -17,6 +17,7 @@ partner data at all (403 `urn:mend:problem:mfa-required`), whatever was granted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -48,10 +49,10 @@ MFA_REQUIRED = (
 
 
 def consents_from_members_to(viewer_id: ColumnElement[int]) -> ColumnElement[bool]:
-    """Join condition: the consent changes each membership's member made to the viewer."""
+    """Join condition: the consent changes each membership made to the viewer (to any of
+    the viewer's memberships: `received` keeps those made to the current one)."""
     return and_(
-        ConsentChange.space_id == Membership.space_id,
-        ConsentChange.owner_id == Membership.user_id,
+        ConsentChange.owner_membership_id == Membership.id,
         ConsentChange.viewer_id == viewer_id,
     )
 
@@ -73,10 +74,7 @@ MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED = (
     .join(User, User.id == Membership.user_id)
     .outerjoin(
         ConsentChange,
-        and_(
-            ConsentChange.space_id == Membership.space_id,
-            ConsentChange.viewer_id == Membership.user_id,
-        ),
+        ConsentChange.viewer_membership_id == Membership.id,
     )
     .where(Membership.space_id == bindparam("space_id"))
     .order_by(Membership.id, ConsentChange.id)
@@ -115,12 +113,23 @@ class Access:
 
     def can_see(self, owner_id: int | None, category: str) -> bool:
         """Whether the user may see the owner's data of this category right now."""
-        if owner_id is None or owner_id not in self.members:
+        owner = self.members.get(owner_id) if owner_id is not None else None
+        if owner is None:
             return False
         if owner_id == self.user.id:
             return True
+        if self.pending:
+            return False
+        fixed = is_fixed(owner.role, self.role, category)
+        if not owner.active and not fixed:
+            return False  # leaving ends every grant the member made (rule 10)
         change = self.received.get((owner_id, category))
-        return shares(self.role_of(owner_id), self.role, category, change, self.now)
+        return shares(owner.role, self.role, category, change, self.now)
+
+    @property
+    def pending(self) -> bool:
+        """Whether the user is a therapist still awaiting a partner's approval (rule 9)."""
+        return is_pending(self.membership, self.members.values())
 
     def can_see_note(self, owner_id: int | None, *, private: bool) -> bool:
         """A check-in note: private ones only for their author, others by `checkin_notes`."""
@@ -138,6 +147,33 @@ _ROLE_MESSAGES = {
     ("hurt",): "Only the hurt partner can do this.",
     PARTNER_ROLES: "Only the partners in a space can do this.",
 }
+
+
+def is_pending(membership: Membership, members: Iterable[Membership]) -> bool:
+    """A therapist is pending until every partner in the space has approved them; the
+    partner whose invite they redeemed approved by inviting."""
+    if membership.role != "therapist" or membership.approved_at is not None:
+        return False
+    return any(
+        m.active and m.role in PARTNER_ROLES and m.id != membership.invited_by for m in members
+    )
+
+
+def counted(
+    changes: Iterable[ConsentChange], *, viewer: Membership, members: dict[int, Membership]
+) -> dict[tuple[int, str], ConsentChange]:
+    """The newest change per (owner, category) made between the owner's and the viewer's
+    current memberships: grants belong to a membership and end with it (rule 10)."""
+    received: dict[tuple[int, str], ConsentChange] = {}
+    for change in sorted(changes, key=attrgetter("id")):
+        owner = members.get(change.owner_id)
+        if (
+            owner is not None
+            and owner.id == change.owner_membership_id
+            and change.viewer_membership_id == viewer.id
+        ):
+            received[(change.owner_id, change.category)] = change
+    return received
 
 
 def is_fixed(owner_role: str | None, viewer_role: str | None, category: str) -> bool:
@@ -184,8 +220,8 @@ def access(user: User, space_id: int, *, partner_data: bool = True) -> Access:
         raise NotFound(SPACE_NOT_FOUND)
     if partner_data and membership.role == "therapist":
         require_second_factor(user)
-    changes = sorted({change for _m, change in rows if change is not None}, key=attrgetter("id"))
-    received = {(change.owner_id, change.category): change for change in changes}
+    changes = {change for _m, change in rows if change is not None}
+    received = counted(changes, viewer=membership, members=members)
     return Access(user=user, membership=membership, members=members, received=received)
 
 
@@ -213,15 +249,19 @@ def member_accesses(space_id: int) -> list[Access]:
     rows = db.session.execute(MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED, {"space_id": space_id})
     members: dict[int, Membership] = {}
     users: dict[int, User] = {}
-    received: dict[int, dict[tuple[int, str], ConsentChange]] = {}
-    for membership, user, change in rows:  # changes come oldest first: the newest wins
+    received: dict[int, list[ConsentChange]] = {}
+    for membership, user, change in rows:
         if keeps_reading(membership):
             members[user.id], users[user.id] = membership, user
-        given = received.setdefault(user.id, {})
         if change is not None:
-            given[(change.owner_id, change.category)] = change
+            received.setdefault(change.viewer_membership_id, []).append(change)
     return [
-        Access(user=users[uid], membership=members[uid], members=members, received=received[uid])
+        Access(
+            user=users[uid],
+            membership=membership,
+            members=members,
+            received=counted(received.get(membership.id, ()), viewer=membership, members=members),
+        )
         for uid, membership in members.items()
         if membership.active and not (membership.role == "therapist" and _lacks_factor(users[uid]))
     ]
@@ -302,12 +342,29 @@ def may_take_role(user: User, role: str) -> bool:
     return (role == "therapist") == (user.account_type == "therapist")
 
 
+def may_manage_therapist(partner: Access, user_id: int) -> Membership:
+    """A partner may approve or remove a therapist in their space; anyone else is 404."""
+    partner.require_role(*PARTNER_ROLES)
+    therapist = partner.members.get(user_id)
+    if therapist is None or not therapist.active or therapist.role != "therapist":
+        raise NotFound("That therapist isn't in this space.")
+    return therapist
+
+
+THERAPISTS_SHARE_NOTHING = "Therapists have no data of their own to share here."
+
+
+def may_stop_sharing(owner: Access) -> None:
+    """Stop-all is for partners: a therapist grants nothing (rule 10)."""
+    if owner.role == "therapist":
+        raise Forbidden(THERAPISTS_SHARE_NOTHING)
+
+
 def may_grant(owner: Access, viewer_id: int, category: str) -> None:
     """Check that the owner may change sharing of this category with this viewer."""
     if category not in CATEGORIES:
         raise NotFound("There is no such kind of data to share.")
-    if owner.role == "therapist":
-        raise Forbidden("Therapists have no data of their own to share here.")
+    may_stop_sharing(owner)
     viewer = owner.members.get(viewer_id)
     if viewer is None or not viewer.active or viewer_id == owner.user.id:
         raise NotFound("That person isn't in this space.")

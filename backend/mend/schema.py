@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
 
@@ -16,6 +18,11 @@ from mend.database import MAX_ID
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 NUL_MESSAGE = "Must not contain NUL characters."
+BROKEN_TEXT_MESSAGE = "Some characters here could not be read (a broken emoji?). Please retype it."
+# Mend's record starts this century: a commitment or report period before it is a typo.
+EARLIEST_RECORD_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2999, 12, 31)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class StrictSchema(Schema):
@@ -52,23 +59,53 @@ class StrictSchema(Schema):
         return plan.dump(obj)
 
     @pre_load
-    def _refuse_nul_characters(self, data: Any, **_kwargs: object) -> Any:
+    def _refuse_unstorable_text(self, data: Any, **_kwargs: object) -> Any:
         # No one types U+0000, and PostgreSQL cannot store or even compare it in text.
+        # A lone surrogate ("\ud800" in JSON) is half a character: no encoding can store it.
         if isinstance(data, Mapping):
-            refused = {name: [NUL_MESSAGE] for name, value in data.items() if _has_nul(value)}
+            refused = {
+                name: [message]
+                for name, value in data.items()
+                if (message := _unstorable(value)) is not None
+            }
             if refused:
                 raise ValidationError(refused)
         return data
 
 
-def _has_nul(value: Any) -> bool:
+def _unstorable(value: Any) -> str | None:
+    """Why this text (or any text inside it) cannot be stored, or None if it can."""
     if isinstance(value, str):
-        return "\x00" in value
+        if "\x00" in value:
+            return NUL_MESSAGE
+        return BROKEN_TEXT_MESSAGE if _LONE_SURROGATE.search(value) else None
     if isinstance(value, Mapping):
-        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(item) for item in value)
-    return False
+        items = [item for pair in value.items() for item in pair]
+    elif isinstance(value, list):
+        items = value
+    else:
+        return None
+    return next((m for m in map(_unstorable, items) if m is not None), None)
+
+
+def record_day(value: date) -> None:
+    """A day in Mend's record: from 2000 to 2999."""
+    if not EARLIEST_RECORD_DAY <= value <= LATEST_DAY:
+        raise ValidationError("Please choose a date between 2000 and 2999.")
+
+
+class Moment(fields.AwareDateTime):
+    """A point in time with its UTC offset, between 2000 and 2999 once in UTC."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> datetime:
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            in_utc = moment.astimezone(UTC)
+        except (OverflowError, ValueError):
+            in_utc = None
+        if in_utc is None or not EARLIEST_RECORD_DAY <= in_utc.date() <= LATEST_DAY:
+            raise ValidationError("Please choose a time between 2000 and 2999.")
+        return in_utc
 
 
 class StrictBoolean(fields.Boolean):

@@ -22,6 +22,7 @@ BODYLESS_ACTIONS = (
     "/acknowledge",
     "/consents/stop-all",
     "/passkeys/authentication-options",
+    "/approve",
 )
 
 

@@ -114,10 +114,26 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
                                           "other": (404, 404, 404, 404, 200, 403, 401),
                                           "mixed": (404, 404, 403, 403, 404, 404, 401),
                                           "fixed": (404, 403, 403, 403, 404, 404, 401)},
-    # Therapists have made no grants; stopping them all is allowed and changes nothing.
+    # Therapists grant nothing: their stop-all is 403 (rule 10).
     ("POST", f"{SPACE}/consents/stop-all"):
-                                         {"home":  (200, 200, 200, 200, 404, 404, 401),
-                                          "other": (404, 404, 404, 404, 200, 200, 401)},
+                                         {"home":  (200, 200, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401)},
+    # Pending invites are the partners' to list and withdraw (rule 11).
+    ("GET", f"{SPACE}/invites"):         {"home":  (200, 200, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401)},
+    ("DELETE", f"{SPACE}/invites/<int:invite_id>"):
+                                         {"home":  (204, 204, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 204, 403, 401),
+                                          "mixed": (404, 404, 403, 403, 404, 404, 401)},
+    # The target's therapist (already approved: approving again changes nothing).
+    ("POST", f"{SPACE}/members/<int:user_id>/approve"):
+                                         {"home":  (200, 200, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401),
+                                          "mixed": (404, 404, 403, 403, 404, 404, 401)},
+    ("DELETE", f"{SPACE}/members/<int:user_id>"):
+                                         {"home":  (204, 204, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 204, 403, 401),
+                                          "mixed": (404, 404, 403, 403, 404, 404, 401)},
     ("GET", f"{SPACE}/record/verify"):   {"home":  (200, 200, 403, 403, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 403, 401)},
     ("GET", f"{SPACE}/report"):          {"home":  (200, 200, 200, 200, 404, 404, 401),

@@ -76,6 +76,8 @@ def variables(world: World, target: str) -> dict[str, object]:
         "check_id": records.check_id,
         "checkin_id": records.checkins["hurt-note"],
         "viewer_id": records.therapist_id,
+        "user_id": records.therapist_id,
+        "invite_id": records.invite_id,
         "category": "checkins",
         "passkey_id": MAX_ID,
     }

@@ -147,10 +147,16 @@ def build_household(
     for role in [role for role in principals if role != "hurt"]:
         code = invite_code(people["hurt"], space_id, role.removeprefix("ungranted_"))
         ok(join(people[role], code), 200)
+    for role in [role for role in principals if role.endswith("therapist")]:
+        ok(people["repairing"].post(f"/spaces/{space_id}/members/{people[role].id}/approve"), 200)
     share(people, space_id, hurt_keeps)
     household = Household(
         space_id=space_id, therapist_id=people["therapist"].id, hurt_id=people["hurt"].id
     )
+    pending = ok(
+        people["hurt"].post(f"/spaces/{space_id}/invites", json={"role": "therapist"}), 201
+    )
+    household.invite_id = pending["id"]
     Writer(canaries, label, household, people, principals, hurt_keeps).write()
     return household, people
 

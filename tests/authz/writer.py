@@ -59,6 +59,7 @@ class Household:
     disclosure_id: int = 0
     commitment_id: int = 0
     check_id: int = 0
+    invite_id: int = 0
     checkins: dict[str, int] = field(default_factory=dict)
 
 

@@ -25,6 +25,7 @@ from tests.builders import (
     make_space,
     make_user,
 )
+from tests.rows import memberships_of
 
 
 def local(moment: str, timezone: str) -> datetime:
@@ -70,6 +71,7 @@ def set_consent(
                 viewer_id=viewer.id,
                 category=category,
                 granted=granted,
+                **memberships_of(space_id, owner.id, viewer.id),
             )
         )
         db.session.commit()

@@ -25,6 +25,7 @@ from tests.builders import (
     make_space,
     make_user,
 )
+from tests.rows import memberships_of
 
 NOW = datetime(2025, 3, 5, 12, 0, tzinfo=UTC)  # a Wednesday, noon in UTC
 TODAY = NOW.date()
@@ -111,6 +112,7 @@ def grant(
                 viewer_id=viewer.id,
                 category="commitments",
                 granted=granted,
+                **memberships_of(space_id, owner.id, viewer.id),
             )
         )
         db.session.commit()

@@ -14,6 +14,7 @@ from mend.consent.models import ConsentChange
 from mend.extensions import db
 from mend.record.models import LedgerEntry
 from tests.builders import ApiClient, Couple, add_therapist
+from tests.rows import memberships_of
 
 
 def disclosures_path(space_id: int, disclosure_id: int | None = None, action: str = "") -> str:
@@ -73,6 +74,7 @@ def insert_consent_change(
                 category="disclosures",
                 granted=granted,
                 expires_at=expires_at,
+                **memberships_of(space_id, owner.id, viewer.id),
             )
         )
         db.session.commit()

@@ -43,7 +43,15 @@ def test_a_couple_and_their_therapist_work_through_mend(new_page: NewPage, artif
     expect(therapist.get_by_role("heading", name="Your caseload", level=1)).to_be_visible()
     open_nav(therapist, "Join a couple")
     join(therapist, therapist_code)
+    # Jordan did not invite them: until Jordan approves, no names and nothing else (rule 9).
+    expect(therapist.get_by_role("heading", name="Awaiting approval", level=1)).to_be_visible()
+    expect(therapist.get_by_text("Morgan")).to_have_count(0)
+    open_nav(repairing, "People")
+    repairing.get_by_role("button", name="Approve Dr. Okafor").click()
+    expect(repairing.get_by_text("Waiting for approval")).to_have_count(0)
+    # The therapist's open page follows, live.
     expect(therapist.get_by_role("heading", name="Morgan and Jordan", level=1)).to_be_visible()
+    open_nav(repairing, "Home")
     felt_safety = section(therapist, "Morgan’s felt safety")
     expect(felt_safety.get_by_text("Not shared", exact=True)).to_be_visible()
 

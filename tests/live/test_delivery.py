@@ -126,10 +126,12 @@ def test_consent_changes_reach_owner_and_viewer_only(
 
 def test_joining_is_announced_to_the_space(app: Flask, couple: Couple, connect: Connect) -> None:
     hurt_socket = connect(couple.hurt)
-    add_therapist(app, couple)
-    [event] = events(hurt_socket)
-    assert event["type"] == "member.joined"
-    assert {m["role"] for m in event["data"]["members"]} == {"hurt", "repairing", "therapist"}
+    add_therapist(app, couple)  # joins, then the repairing partner approves: each announced
+    joined, approved = events(hurt_socket)
+    assert joined["type"] == approved["type"] == "member.joined"
+    assert {m["role"] for m in joined["data"]["members"]} == {"hurt", "repairing", "therapist"}
+    assert [m["pending"] for m in joined["data"]["members"]] == [False, False, True]
+    assert [m["pending"] for m in approved["data"]["members"]] == [False, False, False]
 
 
 def test_a_refused_write_publishes_nothing(couple: Couple, connect: Connect) -> None:

@@ -122,6 +122,7 @@ def make_space(url: str, therapist: Account, number: int) -> Space:
     for person, role in ((r, "repairing"), (t, "therapist")):
         code = ok(h.call("POST", f"/spaces/{space_id}/invites", json={"role": role}), 201)
         ok(person.call("POST", "/invites/accept", json={"code": code["code"]}))
+    ok(r.call("POST", f"/spaces/{space_id}/members/{therapist.id}/approve"))
     grants = [(h, "checkins"), (h, "checkin_notes"), (r, "disclosures"), (r, "commitments")]
     for owner, category in grants:
         path = f"/spaces/{space_id}/consents/{therapist.id}/{category}"

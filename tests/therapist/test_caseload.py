@@ -24,8 +24,18 @@ from mend.consent.models import CATEGORIES, ConsentChange
 from mend.extensions import db
 from mend.spaces.models import Membership, Space
 from mend.therapist import caseload
-from tests.builders import ApiClient, Couple, invite_code, join, make_space, make_user, unique_email
+from tests.builders import (
+    ApiClient,
+    Couple,
+    approve,
+    invite_code,
+    join,
+    make_space,
+    make_user,
+    unique_email,
+)
 from tests.checkins.conftest import make_checkins
+from tests.rows import memberships_of
 
 PATH = "/therapist/caseload"
 NOW = datetime(2025, 3, 5, 12, 0, tzinfo=UTC)  # a Wednesday, noon in UTC
@@ -60,6 +70,7 @@ def couple_with(
     assert join(alex, invite_code(sam, space_id, "repairing")).status_code == 200
     for therapist in therapists:
         assert join(therapist, invite_code(sam, space_id, "therapist")).status_code == 200
+        approve(alex, space_id, therapist.id)
     with app.app_context():
         db.session.execute(
             update(Membership).where(Membership.space_id == space_id).values(joined_at=JOINED)
@@ -218,6 +229,7 @@ def test_nothing_shared_shows_the_name_and_no_figures(app: Flask, therapist: Api
         "commitments": None,
         "days_since_checkin": [],
         "alerts": [],
+        "awaiting_approval": False,
     }
 
 
@@ -324,6 +336,7 @@ def test_a_grant_counts_until_it_expires(
                 category="checkins",
                 granted=True,
                 expires_at=NOW + timedelta(minutes=expires_in),
+                **memberships_of(couple.space_id, couple.hurt.id, therapist.id),
             )
         )
         db.session.commit()
@@ -528,13 +541,20 @@ def _insert_space(index: int, hurt_id: int, repairing_id: int, therapist_id: int
     space.members = [
         Membership(user_id=hurt_id, role="hurt", joined_at=JOINED),
         Membership(user_id=repairing_id, role="repairing", joined_at=JOINED),
-        Membership(user_id=therapist_id, role="therapist", joined_at=JOINED),
+        Membership(user_id=therapist_id, role="therapist", joined_at=JOINED, approved_at=JOINED),
     ]
     db.session.add(space)
     db.session.flush()
+    ids = {m.user_id: m.id for m in space.members}
     db.session.add_all(
         ConsentChange(
-            space_id=space.id, owner_id=owner, viewer_id=therapist_id, category=c, granted=True
+            space_id=space.id,
+            owner_id=owner,
+            owner_membership_id=ids[owner],
+            viewer_id=therapist_id,
+            viewer_membership_id=ids[therapist_id],
+            category=c,
+            granted=True,
         )
         for owner in (hurt_id, repairing_id)
         for c in CATEGORIES

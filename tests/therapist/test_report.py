@@ -25,6 +25,7 @@ from tests.builders import (
     ApiClient,
     Couple,
     add_therapist,
+    approve,
     invite_code,
     join,
     make_couple,
@@ -485,6 +486,7 @@ def test_days_are_the_callers_own(app: Flask, couple: Couple) -> None:
     therapist = make_user(app, account_type="therapist", timezone="Pacific/Kiritimati")  # UTC+14
     code = invite_code(couple.hurt, couple.space_id, "therapist")
     assert join(therapist, code).status_code == 200
+    approve(couple.repairing, couple.space_id, therapist.id)
     grant(couple, therapist, {"hurt": ("checkins",), "repairing": ("disclosures",)})
     moment = datetime.combine(days_ago(1), time(11), tzinfo=UTC)  # 01:00 the next day at +14
     checkin_at(app, couple, couple.hurt, moment, felt_safety=2)

@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import fields, post_load, validate
 
 from mend.commitments.models import CADENCES, OUTCOMES, STATUSES, VERDICTS
-from mend.schema import StrictSchema, page_schema, words
+from mend.schema import StrictSchema, page_schema, record_day, words
 
 TITLE_MAX = 200
 TEXT_MAX = 5_000
@@ -52,6 +52,7 @@ class CommitmentIn(StrictSchema):
     starts_on = fields.Date(
         load_default=None,
         allow_none=True,
+        validate=record_day,
         metadata={"description": "Defaults to today, in your timezone; at most a year ahead."},
     )
 
@@ -76,7 +77,7 @@ class CommitmentStatusIn(StrictSchema):
 class CheckIn(StrictSchema):
     """How one period went: a day, or (weekly) any day of the ISO week."""
 
-    period_start = fields.Date(required=True)
+    period_start = fields.Date(required=True, validate=record_day)
     outcome = _choice(OUTCOMES)
     note = _note()
 

@@ -25,12 +25,22 @@ class ConsentChange(db.Model):
         CheckConstraint(f"category IN {CATEGORIES}", name="category"),
         Index("ix_consent_change_space_owner", "space_id", "owner_id"),
         Index("ix_consent_change_space_viewer", "space_id", "viewer_id"),
+        Index("ix_consent_change_owner_membership", "owner_membership_id"),
+        Index("ix_consent_change_viewer_membership", "viewer_membership_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
     owner_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
     viewer_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    # Grants belong to memberships (rule 10): a member who leaves and comes back is
+    # a new membership, and nothing given to or by the old one counts for it.
+    owner_membership_id: Mapped[int] = mapped_column(
+        ForeignKey("membership.id", ondelete="CASCADE")
+    )
+    viewer_membership_id: Mapped[int] = mapped_column(
+        ForeignKey("membership.id", ondelete="CASCADE")
+    )
     category: Mapped[str] = mapped_column(String(16))
     granted: Mapped[bool]
     expires_at: Mapped[datetime | None]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from mend.schema import StrictBoolean, StrictSchema, page_schema
+from mend.schema import Moment, StrictBoolean, StrictSchema, page_schema
 
 
 class ConsentIn(StrictSchema):
     """Share (or stop sharing) one category with one person, optionally until a time."""
 
     granted = StrictBoolean(required=True)
-    expires_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    expires_at = Moment(load_default=None, allow_none=True)
 
 
 class GivenOut(StrictSchema):

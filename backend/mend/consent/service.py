@@ -13,6 +13,7 @@ from mend.consent import events
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.errors import Invalid
 from mend.extensions import db
+from mend.idempotency import forget_answers
 from mend.record import service as record_service
 
 
@@ -75,17 +76,8 @@ def grant(
         raise Invalid("expires_at", "An end time must be in the future, on a grant.")
     # A write's live event is rendered in its transaction: queue behind any under way.
     record_service.lock_space(space_id)
-    db.session.add(
-        ConsentChange(
-            space_id=space_id,
-            owner_id=actor.id,
-            viewer_id=viewer_id,
-            category=category,
-            granted=granted,
-            expires_at=expires_at,
-            created_at=access.now,
-        )
-    )
+    db.session.add(_change(access, viewer_id, category, granted=granted, expires_at=expires_at))
+    forget_answers(space_ids=[space_id])
     db.session.commit()
     events.changed(space_id=space_id, concerned={actor.id, viewer_id})
     return next(
@@ -98,7 +90,9 @@ def grant(
 def stop_all(*, actor: User, space_id: int) -> Overview:
     """Revoke, in one step, every grant the actor has in force in the space."""
     access = policy.access(actor, space_id)
+    policy.may_stop_sharing(access)
     revoke_everything(access)
+    forget_answers(space_ids=[space_id])
     db.session.commit()
     events.changed(space_id=space_id, concerned=set(access.members))
     return overview(actor=actor, space_id=space_id)
@@ -110,16 +104,29 @@ def revoke_everything(access: policy.Access) -> None:
     record_service.lock_space(access.space_id)
     for state in _given(access):
         if state.granted and not state.fixed:
-            db.session.add(
-                ConsentChange(
-                    space_id=access.space_id,
-                    owner_id=access.user.id,
-                    viewer_id=state.viewer_id,
-                    category=state.category,
-                    granted=False,
-                    created_at=access.now,
-                )
-            )
+            db.session.add(_change(access, state.viewer_id, state.category, granted=False))
+
+
+def _change(
+    access: policy.Access,
+    viewer_id: int,
+    category: str,
+    *,
+    granted: bool,
+    expires_at: datetime | None = None,
+) -> ConsentChange:
+    """A consent change from the owner's membership to the viewer's current one."""
+    return ConsentChange(
+        space_id=access.space_id,
+        owner_id=access.user.id,
+        owner_membership_id=access.membership.id,
+        viewer_id=viewer_id,
+        viewer_membership_id=access.members[viewer_id].id,
+        category=category,
+        granted=granted,
+        expires_at=expires_at,
+        created_at=access.now,
+    )
 
 
 def _given(access: policy.Access) -> list[Given]:
@@ -154,10 +161,15 @@ def _given_state(
 def _latest_given(access: policy.Access) -> dict[tuple[int, str], ConsentChange]:
     changes = db.session.scalars(
         select(ConsentChange)
-        .where(ConsentChange.space_id == access.space_id, ConsentChange.owner_id == access.user.id)
+        .where(ConsentChange.owner_membership_id == access.membership.id)
         .order_by(ConsentChange.id)
     )
-    return {(change.viewer_id, change.category): change for change in changes}
+    current = {member.id for member in access.members.values()}
+    return {
+        (change.viewer_id, change.category): change
+        for change in changes
+        if change.viewer_membership_id in current
+    }
 
 
 def _received(access: policy.Access) -> list[Received]:

@@ -67,6 +67,10 @@ class Membership(db.Model):
     role: Mapped[str] = mapped_column(String(16))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     left_at: Mapped[datetime | None]
+    # A therapist's: the partner membership whose invite they redeemed (their approval is
+    # implied) and when the other partner approved them (rule 9).
+    invited_by: Mapped[int | None] = mapped_column(ForeignKey("membership.id", ondelete="SET NULL"))
+    approved_at: Mapped[datetime | None]
 
     space: Mapped[Space] = relationship(back_populates="members")
     user: Mapped[User | None] = relationship(lazy="joined")
@@ -92,6 +96,11 @@ class Invite(db.Model):
     role: Mapped[str] = mapped_column(String(16))
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    # The maker's membership: the invite dies with it (rule 11).
+    maker_membership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("membership.id", ondelete="CASCADE"), index=True
+    )
+    cancelled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]

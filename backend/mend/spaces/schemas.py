@@ -30,6 +30,14 @@ class MemberOut(StrictSchema):
     role = fields.String(required=True)
     joined_at = fields.AwareDateTime(required=True)
     left_at = fields.AwareDateTime(allow_none=True, required=True)
+    pending = fields.Boolean(
+        required=True, metadata={"description": "A therapist awaiting a partner's approval."}
+    )
+    invited_by_user_id = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "A therapist's: the partner whose invite they redeemed."},
+    )
 
 
 class SpaceOut(StrictSchema):
@@ -39,6 +47,10 @@ class SpaceOut(StrictSchema):
     name = fields.String(required=True)
     created_at = fields.AwareDateTime(required=True)
     members = fields.List(fields.Nested(MemberOut), required=True)
+    awaiting_approval = fields.Boolean(
+        required=True,
+        metadata={"description": "You are a therapist here, awaiting a partner's approval."},
+    )
 
 
 class SpaceListOut(StrictSchema):
@@ -53,18 +65,38 @@ class InviteIn(StrictSchema):
     role = fields.String(required=True, validate=validate.OneOf(ROLES))
 
 
-class InviteOut(StrictSchema):
+class PendingInviteOut(StrictSchema):
+    """An invitation not yet used; its code is never shown again."""
+
+    id = fields.Integer(required=True)
+    role = fields.String(required=True)
+    created_by = fields.Integer(required=True, allow_none=True)
+    created_at = fields.AwareDateTime(required=True)
+    expires_at = fields.AwareDateTime(required=True)
+
+
+class InviteOut(PendingInviteOut):
     """A new invitation; the code is shown this once and never again."""
 
-    code = fields.String(required=True)
-    role = fields.String(required=True)
-    expires_at = fields.AwareDateTime(required=True)
+    code = fields.String(
+        required=True, metadata={"description": "12 characters shown as XXXX-XXXX-XXXX."}
+    )
+
+
+class InviteListOut(StrictSchema):
+    """The space's invitations still waiting to be used, newest first."""
+
+    items = fields.List(fields.Nested(PendingInviteOut), required=True)
 
 
 class AcceptIn(StrictSchema):
     """An invitation code to redeem."""
 
-    code = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    code = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Any letter case, with or without the dashes."},
+    )
 
 
 class MembershipOut(MemberOut):

@@ -26,6 +26,7 @@ from mend.consent.models import CATEGORIES, AccessLogEntry
 from mend.database import utcnow
 from mend.extensions import db
 from mend.spaces.models import Membership
+from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
 from mend.therapist import alerts
 from mend.therapist import caseload_queries as queries
 from mend.therapist.alerts import Alert, FeltSafety, Latest, Quiet
@@ -104,6 +105,7 @@ class CaseloadItem:
     commitments: CommitmentFigures | None
     days_since_checkin: list[DaysSince]
     alerts: list[Alert]
+    awaiting_approval: bool
 
 
 @dataclass(frozen=True)
@@ -168,10 +170,11 @@ def _summarise(couple: Couple, loaded: Loaded) -> CaseloadItem:
     rows = loaded.commitments.get(couple.space_id)
     figures = _commitment_figures(couple, rows) if rows is not None else None
     disputes = rows.disputes if figures is not None and figures.open_disputes is not None else None
+    pending = couple.access.pending
     return CaseloadItem(
-        space=SpaceRef(couple.space_id, couple.name),
+        space=SpaceRef(couple.space_id, AWAITING_APPROVAL if pending else couple.name),
         members=[
-            Member(m.user_id, m.display_name, m.role)
+            Member(m.user_id, _name(m, couple.access), m.role)
             for m in couple.access.members.values()
             if m.active
         ],
@@ -183,7 +186,15 @@ def _summarise(couple: Couple, loaded: Loaded) -> CaseloadItem:
             DaysSince(m.user_id, m.role, q.days_since) for m, q in zip(sharing, quiet, strict=True)
         ],
         alerts=alerts.judge(felt=felt, quiet=quiet, disputes=disputes),
+        awaiting_approval=pending,
     )
+
+
+def _name(member: Membership, access: policy.Access) -> str:
+    """A member's name, or their role's while the therapist awaits approval (rule 9)."""
+    if access.pending and member.user_id != access.user.id:
+        return UNNAMED[member.role]
+    return member.display_name
 
 
 def _felt(couple: Couple, loaded: Loaded) -> FeltSafety | None:

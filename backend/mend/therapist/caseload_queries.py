@@ -124,25 +124,30 @@ def couples(actor: User, *, now: datetime) -> list[Couple]:
 def _access(
     actor: User,
     members: dict[int, Membership],
-    received: dict[tuple[int, str], ConsentChange],
+    received: list[ConsentChange],
     now: datetime,
 ) -> policy.Access:
     """The `policy.Access` that `policy.access(actor, space_id)` builds, from bulk-loaded rows."""
+    membership = members[actor.id]
     return policy.Access(
-        user=actor, membership=members[actor.id], members=members, received=received, now=now
+        user=actor,
+        membership=membership,
+        members=members,
+        received=policy.counted(received, viewer=membership, members=members),
+        now=now,
     )
 
 
-def _received(actor: User, spaces: Select) -> dict[int, dict[tuple[int, str], ConsentChange]]:
-    """Per space, the newest consent change per (owner, category) made to the actor."""
+def _received(actor: User, spaces: Select) -> dict[int, list[ConsentChange]]:
+    """Per space, the consent changes made to the actor, oldest first."""
     changes = db.session.scalars(
         select(ConsentChange)
         .where(ConsentChange.viewer_id == actor.id, ConsentChange.space_id.in_(spaces))
         .order_by(ConsentChange.id)
     )
-    received: dict[int, dict[tuple[int, str], ConsentChange]] = defaultdict(dict)
+    received: dict[int, list[ConsentChange]] = defaultdict(list)
     for change in changes:
-        received[change.space_id][(change.owner_id, change.category)] = change
+        received[change.space_id].append(change)
     return received
 
 

@@ -115,6 +115,10 @@ class CaseloadItemOut(StrictSchema):
     commitments = fields.Nested(CommitmentFiguresOut, required=True, allow_none=True)
     days_since_checkin = fields.List(fields.Nested(DaysSinceCheckinOut), required=True)
     alerts = fields.List(fields.Nested(AlertOut), required=True)
+    awaiting_approval = fields.Boolean(
+        required=True,
+        metadata={"description": "Both partners have not approved you yet: no names, no figures."},
+    )
 
 
 class CaseloadOut(StrictSchema):

@@ -35,6 +35,7 @@ from mend.disclosures.models import Disclosure, DisclosureRevision
 from mend.disclosures.views import DisclosureView, RevisionView
 from mend.errors import Invalid
 from mend.extensions import db
+from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
 
 DEFAULT_DAYS = 28
 MAX_DAYS = 366
@@ -113,13 +114,18 @@ def build(*, actor: User, space_id: int, first: date | None, last: date | None) 
     """The report of what the actor may see over local days first..last; therapist reads logged."""
     access = policy.access(actor, space_id)
     first, last = resolve_range(first=first, last=last, today=clock.today_in(actor.timezone))
-    partners = {m.role: (user_id, m.display_name) for user_id, m in access.members.items()}
+    # A therapist awaiting approval learns no names (rule 9), the space's included.
+    named = not access.pending
+    partners = {
+        m.role: (user_id, m.display_name if named else UNNAMED[m.role])
+        for user_id, m in access.members.items()
+    }
     hurt_id, hurt_name = partners.get("hurt", (None, "The hurt partner"))
     repairing_id, repairing_name = partners.get("repairing", (None, "The repairing partner"))
 
     report = Report(
         space_id=space_id,
-        space_name=access.membership.space.name,
+        space_name=access.membership.space.name if named else AWAITING_APPROVAL,
         hurt_name=hurt_name,
         repairing_name=repairing_name,
         first=first,

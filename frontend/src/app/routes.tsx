@@ -3,7 +3,9 @@ import { Redirect, Route, Switch } from 'wouter'
 import { ErrorState, Loading } from '../components/status'
 import { hasFactor, useMfaStatus } from '../features/mfa/api/mfa-status'
 import { useSpaces } from '../features/spaces/api/get-spaces'
+import { SpaceSwitcher } from '../features/spaces/components/space-switcher'
 import { myRoleIn } from '../lib/space'
+import { useSelectedSpace } from '../lib/selected-space'
 import { SpaceProvider } from '../lib/space-context'
 import { useMe } from '../lib/session'
 import type { Space, User } from '../lib/types'
@@ -84,7 +86,8 @@ function activeSpaces(spaces: Space[], me: User): Space[] {
 function PartnerRoutes({ me }: { me: User }) {
   const spaces = useSpaces()
   const mine = activeSpaces(spaces.data ?? [], me)
-  const space = mine[0]
+  const [selected, select] = useSelectedSpace()
+  const space = mine.find((candidate) => candidate.id === selected) ?? mine[0]
   const role = space ? myRoleIn(space, me.id) : null
   // One AppShell for every state, so the header (and focus in it) survives the spaces loading.
   return (
@@ -110,7 +113,8 @@ function PartnerRoutes({ me }: { me: User }) {
           </Route>
         </Switch>
       ) : (
-        <SpaceProvider space={space} me={me}>
+        <SpaceProvider key={space.id} space={space} me={me}>
+          <SpaceSwitcher spaces={mine} currentId={space.id} onSelect={select} />
           <Lazy>
             <Switch>
               <RedirectRoute path="/login" to="/" />

@@ -831,7 +831,30 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** The invitations still waiting to be used (partners only). Codes are not shown. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InviteListOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         put?: never;
         /** Invite someone into a vacant role. The code is shown only once. */
         post: {
@@ -863,6 +886,47 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/invites/{invite_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                invite_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an invitation; its code stops working at once. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    invite_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -905,6 +969,90 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/members/{user_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a therapist your partner invited. Until then they see nothing of yours. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    user_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpaceOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a therapist from the space, at any time. What you shared with them ends. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    user_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2297,6 +2445,10 @@ export interface components {
             joined_at: string;
             /** Format: date-time */
             left_at: string | null;
+            /** @description A therapist awaiting a partner's approval. */
+            pending: boolean;
+            /** @description A therapist's: the partner whose invite they redeemed. */
+            invited_by_user_id: number | null;
         };
         SpaceOut: {
             id: number;
@@ -2304,6 +2456,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             members: components["schemas"]["MemberOut"][];
+            /** @description You are a therapist here, awaiting a partner's approval. */
+            awaiting_approval: boolean;
         };
         SpaceListOut: {
             items: components["schemas"]["SpaceOut"][];
@@ -2314,17 +2468,35 @@ export interface components {
             /** @enum {string} */
             my_role: "hurt" | "repairing";
         };
+        PendingInviteOut: {
+            id: number;
+            role: string;
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        InviteListOut: {
+            items: components["schemas"]["PendingInviteOut"][];
+        };
         InviteIn: {
             /** @enum {string} */
             role: "hurt" | "repairing" | "therapist";
         };
         InviteOut: {
-            code: string;
+            id: number;
             role: string;
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description 12 characters shown as XXXX-XXXX-XXXX. */
+            code: string;
         };
         AcceptIn: {
+            /** @description Any letter case, with or without the dashes. */
             code: string;
         };
         MembershipOut: {
@@ -2335,6 +2507,10 @@ export interface components {
             joined_at: string;
             /** Format: date-time */
             left_at: string | null;
+            /** @description A therapist awaiting a partner's approval. */
+            pending: boolean;
+            /** @description A therapist's: the partner whose invite they redeemed. */
+            invited_by_user_id: number | null;
             space_id: number;
         };
         DisclosureOut: {
@@ -2737,6 +2913,8 @@ export interface components {
             commitments: (Record<string, never> | null) | components["schemas"]["CommitmentFiguresOut"];
             days_since_checkin: components["schemas"]["DaysSinceCheckinOut"][];
             alerts: components["schemas"]["AlertOut"][];
+            /** @description Both partners have not approved you yet: no names, no figures. */
+            awaiting_approval: boolean;
         };
         CaseloadOut: {
             items: components["schemas"]["CaseloadItemOut"][];

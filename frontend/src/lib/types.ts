@@ -15,6 +15,7 @@ export type Space = S['SpaceOut']
 export type SpaceRole = 'hurt' | 'repairing' | 'therapist'
 export type PartnerRole = Exclude<SpaceRole, 'therapist'>
 export type Invite = S['InviteOut']
+export type PendingInvite = S['PendingInviteOut']
 export type Membership = S['MembershipOut']
 
 export type Disclosure = S['DisclosureOut']

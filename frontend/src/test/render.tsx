@@ -14,10 +14,11 @@ export const SPACE: Space = {
   name: 'Sam & Alex',
   created_at: '2026-01-01T00:00:00+00:00',
   members: [
-    { user_id: 1, display_name: 'Sam', role: 'hurt', joined_at: '2026-01-01T00:00:00+00:00', left_at: null },
-    { user_id: 2, display_name: 'Alex', role: 'repairing', joined_at: '2026-01-01T00:00:00+00:00', left_at: null },
-    { user_id: 3, display_name: 'Dr. Rivera', role: 'therapist', joined_at: '2026-01-02T00:00:00+00:00', left_at: null },
+    { user_id: 1, display_name: 'Sam', role: 'hurt', joined_at: '2026-01-01T00:00:00+00:00', left_at: null, pending: false, invited_by_user_id: null },
+    { user_id: 2, display_name: 'Alex', role: 'repairing', joined_at: '2026-01-01T00:00:00+00:00', left_at: null, pending: false, invited_by_user_id: null },
+    { user_id: 3, display_name: 'Dr. Rivera', role: 'therapist', joined_at: '2026-01-02T00:00:00+00:00', left_at: null, pending: false, invited_by_user_id: 1 },
   ],
+  awaiting_approval: false,
 }
 
 /** Render inside the app's providers: a fresh query cache, an in-memory router and (optionally) a space. */

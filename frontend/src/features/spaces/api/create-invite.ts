@@ -1,5 +1,6 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
+import { keys } from '../../../lib/query-keys'
 import type { Invite, SpaceRole } from '../../../lib/types'
 
 /** POST /spaces/{sid}/invites: a single-use code for a vacant role, shown only once. */
@@ -8,5 +9,9 @@ export function createInvite(spaceId: number, role: SpaceRole): Promise<Invite> 
 }
 
 export function useCreateInvite(spaceId: number) {
-  return useMutation({ mutationFn: (role: SpaceRole) => createInvite(spaceId, role) })
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (role: SpaceRole) => createInvite(spaceId, role),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.inSpace(spaceId, 'invites') }),
+  })
 }

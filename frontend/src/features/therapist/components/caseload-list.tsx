@@ -74,7 +74,12 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
           ))}
         </ul>
       ) : null}
-      {item.nothing_shared ? (
+      {item.awaiting_approval ? (
+        <p className="muted">
+          <span className="tag">Awaiting approval</span> Both partners approve a therapist before anything, names
+          included, is shown. You will see this couple here once they have.
+        </p>
+      ) : item.nothing_shared ? (
         <p className="muted">Nothing is shared with you yet.</p>
       ) : (
         <dl className="caseload-row__figures">
