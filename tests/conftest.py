@@ -41,7 +41,16 @@ def build_app(tmp_path: Path, **overrides: object) -> Flask:
         database_url=overrides.pop("database_url", None) or test_database_url(tmp_path),
         **overrides,
     )
-    return create_app({"MEND": settings, "TESTING": True, "TESTING_FAST_PASSWORD_HASHING": True})
+    return create_app(
+        {
+            "MEND": settings,
+            "TESTING": True,
+            "TESTING_FAST_PASSWORD_HASHING": True,
+            # Background tasks (mail delivery) run at once, in the request that queued them;
+            # tests/mail/ runs a real consumer where the queue itself is under test.
+            "TESTING_TASKS_IMMEDIATE": True,
+        }
+    )
 
 
 def reset_schema(app: Flask) -> None:

@@ -13,8 +13,9 @@ from mend.auth import service as accounts
 from mend.auth.models import User
 from mend.clock import today_in
 from mend.demo import People, write_history
-from mend.extensions import db
+from mend.extensions import db, socketio
 from mend.spaces.models import Membership, Space
+from mend.tasks import consumer
 
 DEMO_PASSWORD = "demo-password-123"
 DEMO_TIMEZONE = "Europe/London"
@@ -82,8 +83,20 @@ def main() -> None:
 def serve(host: str, port: int) -> None:
     """Serve Mend with live updates for local use (production: gunicorn, see README)."""
     from mend import create_app
-    from mend.extensions import socketio
 
     app = create_app()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    if not app.config["MEND"].redis_url:
+        # The embedded default: mail and other background work run in this process.
+        consumer(in_process=True).start()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
+
+
+@main.command()
+@click.option("--workers", default=2, show_default=True, type=int)
+def worker(workers: int) -> None:
+    """Run the background task queue (mail delivery) until stopped."""
+    from mend import create_app
+
+    create_app()
+    consumer(workers=workers).run()
