@@ -80,6 +80,7 @@ def _unauthorized():  # type: ignore[no-untyped-def]
 
 def _register_blueprints(app: Flask) -> None:
     from mend.account import routes as account
+    from mend.auth import mail_routes as auth_mail
     from mend.auth import routes as auth
     from mend.checkins import routes as checkins
     from mend.commitments import routes as commitments
@@ -94,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     domains = (
         health,
         auth,
+        auth_mail,
         spaces,
         disclosures,
         commitments,

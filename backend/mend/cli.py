@@ -9,8 +9,8 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from mend.auth import service as accounts
 from mend.auth.models import User
+from mend.auth.registration import create_verified_account
 from mend.clock import today_in
 from mend.demo import People, write_history
 from mend.extensions import db, socketio
@@ -49,7 +49,7 @@ def _create_demo_space() -> None:
     users: dict[str, User] = {}
     with click.progressbar(length=len(DEMO_ACCOUNTS) + 1, label="Creating demo data") as bar:
         for email, name, account_type, role in DEMO_ACCOUNTS:
-            users[role] = accounts.register(
+            users[role] = create_verified_account(
                 email=email,
                 password=DEMO_PASSWORD,
                 display_name=name,

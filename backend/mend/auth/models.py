@@ -36,6 +36,11 @@ class User(UserMixin, db.Model):
     session_token = None
     preloaded_access = None
 
+    @property
+    def email_verified(self) -> bool:
+        """Whether the owner of the address confirmed it."""
+        return self.email_verified_at is not None
+
     def get_id(self) -> str | None:
         """Flask-Login stores the login session's token, not the user id, in the cookie."""
         return self.session_token
