@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from flask import Flask
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from mend.auth.models import AccountToken
 from mend.database import utcnow
@@ -91,7 +91,7 @@ def test_the_token_lives_24_hours(app: Flask) -> None:
     email = unique_email("lifetime")
     assert register(ApiClient(app), email).status_code == 202
     with app.app_context():
-        token = db.session.scalars(db.select(AccountToken)).one()
+        token = db.session.scalars(select(AccountToken)).one()
         lifetime = token.expires_at - token.created_at
         assert lifetime == timedelta(hours=24)
         assert len(token.token_hash) == 64  # a digest, never the token itself

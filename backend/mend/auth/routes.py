@@ -13,8 +13,8 @@ from mend.auth.schemas import (
     CsrfOut,
     LoginIn,
     PasswordChangeIn,
-    RegisteredOut,
     RegisterIn,
+    StatusOut,
     UserOut,
 )
 from mend.auth.throttle import login_limits, password_limits, register_limits
@@ -60,7 +60,7 @@ class Register(MethodView):
     decorators = register_limits()
 
     @blp.arguments(RegisterIn)
-    @blp.response(202, RegisteredOut)
+    @blp.response(202, StatusOut)
     def post(self, data):
         """Create an account: the same answer whether or not the address has one.
 
