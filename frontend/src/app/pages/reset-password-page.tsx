@@ -15,7 +15,7 @@ export function ResetPasswordPage() {
   }
   return (
     <Page title="Choose a new password">
-      <section className="card narrow" aria-label="Your new password">
+      <section className="card narrow" aria-label="Choose your new password">
         {token ? (
           <ResetPasswordForm token={token} onDone={done} />
         ) : (
