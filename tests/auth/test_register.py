@@ -49,10 +49,11 @@ def test_new_and_taken_addresses_take_as_long(app: Flask) -> None:
             taken_times.append(_timed(app, taken))
     finally:
         app.config["TESTING_FAST_PASSWORD_HASHING"] = True
-    new_median, taken_median = statistics.median(new_times), statistics.median(taken_times)
-    assert abs(new_median - taken_median) < 0.25 * max(new_median, taken_median), (
-        new_times,
-        taken_times,
+    # The fastest of the runs is each path's own cost; a busy machine only adds to it.
+    new_best, taken_best = min(new_times), min(taken_times)
+    assert abs(new_best - taken_best) < 0.25 * max(new_best, taken_best), (
+        statistics.median(new_times),
+        statistics.median(taken_times),
     )
 
 
