@@ -16,6 +16,7 @@ from mend.extensions import db
 from mend.mail.models import OutboxMail
 from mend.mail.outbox import public_link, queue
 from mend.mail.templates import TEMPLATES
+from tests.builders import PASSWORD, make_user
 from tests.mail.smtp import MailServer, text_of
 
 
@@ -35,7 +36,8 @@ def test_a_committed_mail_is_written_to_the_outbox_folder_without_smtp(app: Flas
         )
         db.session.commit()
         row = db.session.scalars(select(OutboxMail)).one()
-        assert row.sent_at is not None and row.link is None  # the token leaves the database
+        # The token and the address leave the database once the mail is out.
+        assert row.sent_at is not None and row.link is None and row.to == ""
     files = outbox_files(app)
     assert len(files) == before + 1
     message = email.message_from_bytes(files[-1].read_bytes(), policy=email.policy.default)
@@ -114,3 +116,17 @@ def _wait_until(condition, timeout: float = 20.0) -> None:  # type: ignore[no-un
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.1)
+
+
+def test_deleting_an_account_drops_its_waiting_mail_and_sent_mail_keeps_no_address(
+    queued_app: Flask,
+) -> None:
+    user = make_user(queued_app)  # its verification mail waits: no worker is running
+    email_address = user.user["email"]  # type: ignore[index]
+    with queued_app.app_context():
+        assert db.session.scalars(select(OutboxMail.to)).all() == [email_address]
+    response = user.request("DELETE", "/account", json={"password": PASSWORD})
+    assert response.status_code == 204
+    with queued_app.app_context():
+        db.session.remove()
+        assert db.session.scalars(select(OutboxMail)).all() == []

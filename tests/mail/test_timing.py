@@ -52,8 +52,9 @@ def test_the_queued_reset_is_done_by_the_worker(
     known = make_user(queued_app).user["email"]  # type: ignore[index]
     ApiClient(queued_app).post("/auth/password-reset", json={"email": known})
     ApiClient(queued_app).post("/auth/password-reset", json={"email": unique_email("nobody")})
-    messages = smtp_server.wait_for(2)  # the verification mail, then the reset link
+    smtp_server.wait_for(2)  # the verification mail and the reset link, in either order
     time.sleep(1)
     messages = smtp_server.received()
-    assert [m["To"] for m in messages] == [known, known]
-    assert "/reset-password#token=" in messages[-1].get_body(("plain",)).get_content()
+    assert [m["To"] for m in messages] == [known, known]  # nothing for the unknown address
+    bodies = [m.get_body(("plain",)).get_content() for m in messages]
+    assert sum("/reset-password#token=" in body for body in bodies) == 1

@@ -81,11 +81,11 @@ def _claim(session: Session, mail_id: int, *, lease: timedelta) -> OutboxMail | 
 
 
 def _mark_sent(session: Session, mail_id: int) -> None:
-    """Sent: the row keeps its date, and the token-bearing link is dropped."""
+    """Sent: the row keeps its template and times; the address and the token-bearing link go."""
     session.execute(
         update(OutboxMail)
         .where(OutboxMail.id == mail_id)
-        .values(sent_at=utcnow(), claimed_until=None, link=None)
+        .values(sent_at=utcnow(), claimed_until=None, link=None, to="")
         .execution_options(synchronize_session=False)
     )
     session.commit()
@@ -99,7 +99,7 @@ def _failed(session: Session, mail: OutboxMail, *, base_seconds: float, error: E
     gave_up = attempts >= MAX_ATTEMPTS
     values = {"claimed_until": None, "next_attempt_at": utcnow() + timedelta(seconds=delay)}
     if gave_up:
-        values.update(failed_at=utcnow(), link=None)
+        values.update(failed_at=utcnow(), link=None, to="")
     session.execute(
         update(OutboxMail)
         .where(OutboxMail.id == mail.id)

@@ -14,7 +14,8 @@ from mend.extensions import db
 class OutboxMail(db.Model):
     """A message waiting for (or done with) delivery; it holds no record content.
 
-    `link` carries a one-time token until the mail is sent, then it is cleared.
+    `to` and `link` (which carries a one-time token) are kept only until the mail is
+    sent or given up on; then both are cleared.
     `claimed_until` is the delivery lease: a worker owns the row until then.
     """
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from flask import current_app
-from sqlalchemy import event
+from sqlalchemy import delete, event
 from sqlalchemy.orm import Session
 
 from mend.extensions import db
@@ -36,6 +36,14 @@ def queue(*, to: str, template: str, link: str | None = None, detail: str | None
     mail = OutboxMail(to=to, template=template, link=link, detail=detail)
     db.session.add(mail)
     db.session.info.setdefault(PENDING, []).append(mail)
+
+
+def forget_address(*, email: str) -> None:
+    """Drop mail still waiting for an address (account deletion), in the caller's transaction.
+
+    Sent mail keeps no address (mend.mail.delivery clears it), so nothing else remains.
+    """
+    db.session.execute(delete(OutboxMail).where(OutboxMail.to == email))
 
 
 def public_link(path: str, *, token: str | None = None) -> str:

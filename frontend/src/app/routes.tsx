@@ -33,11 +33,12 @@ const CaseloadPage = lazy(() => import('./pages/caseload-page'))
 const CouplePage = lazy(() => import('./pages/couple-page'))
 const JoinPage = lazy(() => import('./pages/join-page'))
 
-/** Pages that mailed links open, reachable whether or not someone is logged in here. */
+/** Pages that mailed links open (and asking for one), whether or not someone is logged in here. */
 const MAIL_LINK_ROUTES = [
   <Route key="verify" path="/verify" component={VerifyPage} />,
   <Route key="reset" path="/reset-password" component={ResetPasswordPage} />,
   <Route key="confirm" path="/confirm-email" component={ConfirmEmailPage} />,
+  <Route key="forgot" path="/forgot-password" component={ForgotPasswordPage} />,
 ]
 
 function Lazy({ children }: { children: React.ReactNode }) {
@@ -72,7 +73,6 @@ function PublicRoutes() {
         <Route path="/login" component={LoginPage} />
         <Route path="/register" component={RegisterPage} />
         <Route path="/check-inbox" component={CheckInboxPage} />
-        <Route path="/forgot-password" component={ForgotPasswordPage} />
         {MAIL_LINK_ROUTES}
         <Route path="/help" component={HelpPage} />
         {/* Right after registering, the safety note is the first page (also readable before). */}
