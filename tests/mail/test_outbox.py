@@ -130,3 +130,20 @@ def test_deleting_an_account_drops_its_waiting_mail_and_sent_mail_keeps_no_addre
     with queued_app.app_context():
         db.session.remove()
         assert db.session.scalars(select(OutboxMail)).all() == []
+
+
+def test_a_slow_mail_server_never_holds_up_the_apps_writes(
+    queued_app: Flask, running_consumer: None, smtp_server: MailServer
+) -> None:
+    smtp_server.stall.set()
+    try:
+        with queued_app.test_request_context():
+            queue(to="slow@example.org", template="verify-email", link="http://x/v#token=s")
+            db.session.commit()
+        assert smtp_server.delivery_started.wait(timeout=20)
+        started = time.monotonic()
+        make_user(queued_app)  # writes while the worker is in the middle of the SMTP talk
+        assert time.monotonic() - started < 5
+    finally:
+        smtp_server.stall.clear()
+    smtp_server.wait_for(1)

@@ -14,7 +14,8 @@ worse for the person waiting for it.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from huey import crontab
 from sqlalchemy import or_, select, update
@@ -35,9 +36,31 @@ SWEEP_GRACE_SECONDS = 30.0
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Claimed:
+    """What a worker needs to send one row, read in the UPDATE that claimed it."""
+
+    id: int
+    to: str
+    template: str
+    link: str | None
+    detail: str | None
+    created_at: datetime
+    attempts: int
+
+    @property
+    def key(self) -> str:
+        """The row's lasting name (see OutboxMail.key)."""
+        return OutboxMail.key_for(self.created_at, self.id)
+
+
 @huey.task()
 def deliver(mail_id: int) -> None:
-    """Send one outbox row, unless it was sent already or another worker holds it."""
+    """Send one outbox row, unless it was sent already or another worker holds it.
+
+    No transaction stays open while the mail server is talked to: SQLite's write
+    lock (and a PostgreSQL connection) is held only for the claim and the marking.
+    """
     with app_context() as app:
         settings = app.config["MEND"]
         with Session(db.engine) as session:
@@ -60,10 +83,10 @@ def deliver(mail_id: int) -> None:
             _mark_sent(session, mail.id)
 
 
-def _claim(session: Session, mail_id: int, *, lease: timedelta) -> OutboxMail | None:
+def _claim(session: Session, mail_id: int, *, lease: timedelta) -> Claimed | None:
     """Take the row for this worker for the lease, in one UPDATE; None if it is not ours."""
     now = utcnow()
-    claimed = session.execute(
+    row = session.execute(
         update(OutboxMail)
         .where(
             OutboxMail.id == mail_id,
@@ -72,12 +95,19 @@ def _claim(session: Session, mail_id: int, *, lease: timedelta) -> OutboxMail | 
             or_(OutboxMail.claimed_until.is_(None), OutboxMail.claimed_until < now),
         )
         .values(claimed_until=now + lease, attempts=OutboxMail.attempts + 1)
+        .returning(
+            OutboxMail.id,
+            OutboxMail.to,
+            OutboxMail.template,
+            OutboxMail.link,
+            OutboxMail.detail,
+            OutboxMail.created_at,
+            OutboxMail.attempts,
+        )
         .execution_options(synchronize_session=False)
-    )
+    ).one_or_none()
     session.commit()
-    if claimed.rowcount != 1:
-        return None
-    return session.get(OutboxMail, mail_id)
+    return Claimed(*row) if row is not None else None
 
 
 def _mark_sent(session: Session, mail_id: int) -> None:
@@ -92,7 +122,7 @@ def _mark_sent(session: Session, mail_id: int) -> None:
     log.info("Mail %s sent", mail_id)
 
 
-def _failed(session: Session, mail: OutboxMail, *, base_seconds: float, error: Exception) -> None:
+def _failed(session: Session, mail: Claimed, *, base_seconds: float, error: Exception) -> None:
     """Release the row and schedule the next try, or give up after MAX_ATTEMPTS."""
     attempts = mail.attempts
     delay = min(base_seconds * 2 ** (attempts - 1), MAX_BACKOFF_SECONDS)

@@ -37,4 +37,9 @@ class OutboxMail(db.Model):
     @property
     def key(self) -> str:
         """Names this mail for good (its file, its Message-ID): time of creation, then id."""
-        return f"{self.created_at:%Y%m%dT%H%M%S%f}-{self.id}"
+        return self.key_for(self.created_at, self.id)
+
+    @staticmethod
+    def key_for(created_at: datetime, mail_id: int) -> str:
+        """The key of the row created at created_at with this id."""
+        return f"{created_at:%Y%m%dT%H%M%S%f}-{mail_id}"
