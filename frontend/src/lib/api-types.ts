@@ -87,7 +87,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and log in. */
+        /**
+         * Create an account: the same answer whether or not the address has one.
+         * @description A new address gets a link to confirm it (which logs in); an address that has an
+         *     account gets a notice instead. Nobody is logged in here, and a session already
+         *     open in this browser stays as it is. Rate limited per client address.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -101,13 +106,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description Accepted */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["UserOut"];
+                        "application/json": components["schemas"]["StatusOut"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -2357,12 +2362,9 @@ export interface components {
             /** @default UTC */
             timezone: string;
         };
-        UserOut: {
-            id: number;
-            email: string;
-            display_name: string;
-            account_type: string;
-            timezone: string;
+        StatusOut: {
+            /** @example verification-sent */
+            status: string;
         };
         LoginIn: {
             email: string;

@@ -44,6 +44,9 @@ export function LoginPage() {
               <LoginForm onDone={() => navigate('/')} onSecondStep={setSecondStep} />
               <PasskeyLoginButton onDone={() => navigate('/')} />
               <p>
+                <Link href="/forgot-password">Forgot your password?</Link>
+              </p>
+              <p>
                 New here? <Link href="/register">Create an account</Link>
               </p>
             </>
