@@ -1,16 +1,29 @@
-"""HTTP endpoints for accounts: CSRF token, register, login, logout, me."""
+"""HTTP endpoints for accounts: CSRF token, register, login, logout, me, sessions."""
 
 from __future__ import annotations
 
-from flask import has_request_context, request, session
+from flask import after_this_request, has_request_context, request, session
 from flask.views import MethodView
 from flask_login import current_user, login_user, logout_user
 from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
-from mend.auth import service
-from mend.auth.schemas import CsrfOut, LoginIn, PasswordChangeIn, RegisterIn, UserOut
-from mend.auth.throttle import login_limits, password_limits
+from mend.auth import devices, service, sessions
+from mend.auth.schemas import (
+    CsrfOut,
+    LoginIn,
+    PasswordChangeIn,
+    RegisterIn,
+    SessionListOut,
+    UserOut,
+)
+from mend.auth.throttle import (
+    is_known_device,
+    login_account,
+    login_limits,
+    password_limits,
+    remember_device,
+)
 from mend.extensions import login_manager
 from mend.live.sockets import disconnect_user
 from mend.security import public
@@ -33,9 +46,20 @@ def _requested_space() -> int | None:
 
 def _start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-def]
     session.clear()
-    user.session_token = service.open_session(user=user, remember=remember)
+    device = devices.describe(request.headers.get("User-Agent"))
+    user.session_token = service.open_session(user=user, remember=remember, device=device)
     login_user(user, remember=False)
     session.permanent = remember
+    after_this_request(lambda response: remember_device(response, email=user.email))
+
+
+def is_new_device_sign_in() -> bool:
+    """Whether this login request comes from a device that never signed in to the account.
+
+    Decided by the signed device cookie (see mend.auth.throttle), before the login
+    renews it; a new-device alert is sent when this is true.
+    """
+    return not is_known_device(login_account())
 
 
 @blp.route("/csrf")
@@ -98,6 +122,24 @@ class Password(MethodView):
         disconnect_user(user.id)
         _start_session(user, remember=False)
         return user
+
+
+@blp.route("/sessions")
+class Sessions(MethodView):
+    @blp.response(200, SessionListOut)
+    def get(self):
+        """Where you're signed in: each session's device, start and last active day."""
+        return {"items": sessions.list_sessions(actor=current_user)}
+
+
+@blp.route("/sessions/<int:session_id>")
+class SessionItem(MethodView):
+    @blp.response(204)
+    def delete(self, session_id):
+        """Sign a session out: its cookie stops working and its live connections close."""
+        if sessions.end_session(actor=current_user, session_id=session_id):
+            logout_user()
+            session.clear()
 
 
 @blp.route("/me")

@@ -111,3 +111,21 @@ class CsrfOut(StrictSchema):
     """The token to send back in the X-CSRFToken header."""
 
     csrf_token = fields.String(required=True)
+
+
+class SessionOut(StrictSchema):
+    """One place you're signed in: a device name and days, never an address."""
+
+    id = fields.Integer(required=True)
+    current = fields.Boolean(required=True, metadata={"description": "The session you use now."})
+    created_at = fields.DateTime(required=True)
+    last_active_on = fields.Date(
+        required=True, metadata={"description": "The last day (UTC) it was used."}
+    )
+    device = fields.String(required=True, metadata={"example": "Firefox on Linux"})
+
+
+class SessionListOut(StrictSchema):
+    """Every place you're signed in, newest first."""
+
+    items = fields.List(fields.Nested(SessionOut), required=True)
