@@ -239,6 +239,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where you're signed in: each session's device, start and last active day. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionListOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign a session out: its cookie stops working and its live connections close. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -549,7 +625,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -570,6 +649,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -639,7 +720,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -661,6 +745,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -687,7 +773,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -709,6 +798,8 @@ export interface paths {
                         "application/json": components["schemas"]["ResponseOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -735,7 +826,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -753,6 +847,8 @@ export interface paths {
                         "application/json": components["schemas"]["AcknowledgementOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -810,7 +906,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -831,6 +930,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -885,7 +986,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -907,6 +1011,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -929,7 +1035,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -951,6 +1060,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -978,7 +1089,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -1001,6 +1115,8 @@ export interface paths {
                         "application/json": components["schemas"]["ReviewOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1069,7 +1185,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -1090,6 +1209,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckinOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1739,6 +1860,23 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        SessionOut: {
+            id: number;
+            /** @description The session you use now. */
+            current: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date
+             * @description The last day (UTC) it was used.
+             */
+            last_active_on: string;
+            /** @example Firefox on Linux */
+            device: string;
+        };
+        SessionListOut: {
+            items: components["schemas"]["SessionOut"][];
+        };
         MemberOut: {
             user_id: number | null;
             display_name: string;
@@ -2252,6 +2390,24 @@ export interface components {
         };
         /** @description Unprocessable Entity */
         UNPROCESSABLE_ENTITY: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Bad Request */
+        BAD_REQUEST: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict */
+        CONFLICT: {
             headers: {
                 [name: string]: unknown;
             };
