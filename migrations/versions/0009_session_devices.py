@@ -1,7 +1,7 @@
 """session devices and last active day
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-04 23:00:00.000000
 
 Sessions opened before this migration get an empty device (shown as "Unknown
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -36,6 +36,7 @@ def environment(instance: Path) -> dict[str, str]:
         "MEND_LOG_LEVEL": "WARNING",
         "MEND_LOGIN_LIMIT": "1000 per minute",
         "MEND_LOGIN_ADDRESS_LIMIT": "1000 per minute",
+        "MEND_REGISTER_LIMIT": "1000 per minute",
     }
     env.pop("MEND_REDIS_URL", None)
     return env

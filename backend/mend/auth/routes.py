@@ -8,11 +8,12 @@ from flask_login import current_user, login_user, logout_user
 from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
-from mend.auth import devices, service, sessions
+from mend.auth import devices, registration, service, sessions
 from mend.auth.schemas import (
     CsrfOut,
     LoginIn,
     PasswordChangeIn,
+    RegisteredOut,
     RegisterIn,
     SessionListOut,
     UserOut,
@@ -22,6 +23,7 @@ from mend.auth.throttle import (
     login_account,
     login_limits,
     password_limits,
+    register_limits,
     remember_device,
 )
 from mend.extensions import login_manager
@@ -44,10 +46,12 @@ def _requested_space() -> int | None:
     return space_id if isinstance(space_id, int) else None
 
 
-def _start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-def]
+def _start_session(user, *, remember: bool, new_device: bool = False) -> None:  # type: ignore[no-untyped-def]
     session.clear()
     device = devices.describe(request.headers.get("User-Agent"))
-    user.session_token = service.open_session(user=user, remember=remember, device=device)
+    user.session_token = service.open_session(
+        user=user, remember=remember, device=device, new_device=new_device
+    )
     login_user(user, remember=False)
     session.permanent = remember
     after_this_request(lambda response: remember_device(response, email=user.email))
@@ -56,8 +60,8 @@ def _start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-
 def is_new_device_sign_in() -> bool:
     """Whether this login request comes from a device that never signed in to the account.
 
-    Decided by the signed device cookie (see mend.auth.throttle), before the login
-    renews it; a new-device alert is sent when this is true.
+    Decided by the signed device cookie (see mend.auth.throttle): the cookie on the
+    request, not the one the login sets. A new-device alert is mailed when this is true.
     """
     return not is_known_device(login_account())
 
@@ -74,13 +78,19 @@ class Csrf(MethodView):
 @blp.route("/register")
 @public
 class Register(MethodView):
+    decorators = register_limits()
+
     @blp.arguments(RegisterIn)
-    @blp.response(201, UserOut)
+    @blp.response(202, RegisteredOut)
     def post(self, data):
-        """Create an account and log in."""
-        user = service.register(**data)
-        _start_session(user, remember=False)
-        return user
+        """Create an account: the same answer whether or not the address has one.
+
+        A new address gets a link to confirm it (which logs in); an address that has an
+        account gets a notice instead. Nobody is logged in here, and a session already
+        open in this browser stays as it is. Rate limited per client address.
+        """
+        registration.register(**data)
+        return {"status": "verification-sent"}
 
 
 @blp.route("/login")
@@ -93,7 +103,7 @@ class Login(MethodView):
     def post(self, data):
         """Log in. Rate limited per account and per address."""
         user = service.authenticate(email=data["email"], password=data["password"])
-        _start_session(user, remember=data["remember"])
+        _start_session(user, remember=data["remember"], new_device=is_new_device_sign_in())
         return user
 
 

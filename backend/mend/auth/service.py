@@ -1,4 +1,4 @@
-"""Account rules: registering, checking credentials, login sessions."""
+"""Account rules: checking credentials, login sessions (registering: registration.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import logging
 from datetime import date, timedelta
 
 from sqlalchemy import bindparam, delete, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
 from mend.consent.models import ConsentChange
 from mend.database import utcnow
-from mend.errors import Conflict, Forbidden, Unauthorized
+from mend.errors import Forbidden, Unauthorized
 from mend.extensions import db
+from mend.mail.outbox import public_link, queue
 from mend.spaces.models import Membership
 from mend.tokens import digest, new_token
 
@@ -43,27 +44,6 @@ SESSION_USER_WITH_ACCESS = (
 )
 
 
-def register(
-    *, email: str, password: str, display_name: str, account_type: str, timezone: str
-) -> User:
-    """Create an account; the email must not be taken."""
-    user = User(
-        email=email,
-        password_hash=hash_password(password),
-        display_name=display_name,
-        account_type=account_type,
-        timezone=timezone,
-    )
-    db.session.add(user)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        message = "An account with this email already exists."
-        raise Conflict(message, errors={"email": [message]}) from None
-    return user
-
-
 def authenticate(*, email: str, password: str) -> User:
     """The user these credentials belong to; the same error for any mismatch."""
     user = db.session.scalar(select(User).where(User.email == email))
@@ -88,8 +68,13 @@ def change_password(*, user: User, current_password: str, new_password: str) -> 
     db.session.commit()
 
 
-def open_session(*, user: User, remember: bool, device: str = "") -> str:
-    """Record a new login session from a device (a plain name) and return its secret token."""
+def open_session(*, user: User, remember: bool, device: str = "", new_device: bool = False) -> str:
+    """Record a new login session from a device (a plain name) and return its secret token.
+
+    A sign-in from a device new to the account mails its owner a content-free alert,
+    written in the same transaction as the session; only to a verified address (before
+    verification the address may not be theirs, and the verifying browser is known).
+    """
     token = new_token()
     lifetime = REMEMBERED_SESSION if remember else SHORT_SESSION
     db.session.add(
@@ -100,6 +85,9 @@ def open_session(*, user: User, remember: bool, device: str = "") -> str:
             device=device,
         )
     )
+    if new_device and user.email_verified:
+        link = public_link("/forgot-password")
+        queue(to=user.email, template="new-device", link=link, detail=device)
     db.session.commit()
     return token
 
