@@ -48,13 +48,14 @@ def _requested_space() -> int | None:
 
 def _start_session(user, *, remember: bool, new_device: bool = False) -> None:  # type: ignore[no-untyped-def]
     session.clear()
+    email = user.email  # read before the session's commit expires the user
     device = devices.describe(request.headers.get("User-Agent"))
     user.session_token = service.open_session(
         user=user, remember=remember, device=device, new_device=new_device
     )
     login_user(user, remember=False)
     session.permanent = remember
-    after_this_request(lambda response: remember_device(response, email=user.email))
+    after_this_request(lambda response: remember_device(response, email=email))
 
 
 def is_new_device_sign_in() -> bool:
