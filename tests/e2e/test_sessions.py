@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import expect
 
 from tests.e2e.axe import AXE, describe, scan
 from tests.e2e.conftest import NewPage
-from tests.e2e.steps import PASSWORD, log_in, open_nav, register, section, shoot, unique_email
+from tests.e2e.steps import PASSWORD, log_in, open_nav, section, shoot, unique_email
+
+
+def make_account(page: Any, name: str) -> str:
+    """Register an account through the API from this browser (it needs no verifying to log in)."""
+    email = unique_email(name)
+    token = page.request.get("/api/v1/auth/csrf").json()["csrf_token"]
+    body = {"email": email, "password": PASSWORD, "display_name": name, "account_type": "partner"}
+    response = page.request.post("/api/v1/auth/register", data=body, headers={"X-CSRFToken": token})
+    assert response.status in (201, 202), response.text()
+    return email
 
 
 def test_a_person_signs_out_another_device_from_the_account_page(
     new_page: NewPage, artifacts: Path
 ) -> None:
-    email = unique_email("jordan")
     laptop = new_page(bypass_csp=True)
-    register(laptop, name="Jordan", email=email)
-    expect(laptop.get_by_role("heading", name="Set up your shared space", level=1)).to_be_visible()
+    email = make_account(laptop, "Jordan")
+    log_in(laptop, email, PASSWORD)
     lost_phone = new_page(width=390, height=844)
     log_in(lost_phone, email, PASSWORD)
 
@@ -47,8 +57,7 @@ def test_a_person_signs_out_another_device_from_the_account_page(
 
 def test_signing_out_here_returns_to_the_login_page(new_page: NewPage) -> None:
     page = new_page()
-    register(page, name="Casey", email=unique_email("casey"))
-    expect(page.get_by_role("heading", name="Set up your shared space", level=1)).to_be_visible()
+    log_in(page, make_account(page, "Casey"), PASSWORD)
     open_nav(page, "Account")
     page.get_by_role("button", name=re.compile(r"^Sign out here")).click()
     expect(page.get_by_role("heading", name="Welcome to Mend", level=1)).to_be_visible()
