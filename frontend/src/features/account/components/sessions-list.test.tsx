@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { forgetCsrfToken } from '../../../lib/api-client'
-import { longDay } from '../../../lib/dates'
+import { longDay, todayIn } from '../../../lib/dates'
 import { keys } from '../../../lib/query-keys'
 import { disconnectLive } from '../../../lib/socket'
 import type { LoginSession } from '../../../lib/types'
@@ -16,7 +16,7 @@ const HERE: LoginSession = {
   id: 2,
   current: true,
   created_at: '2026-12-04T09:30:00+00:00',
-  last_active_on: '2026-12-04',
+  last_active_on: todayIn('UTC'),
   device: 'Firefox on Linux',
 }
 const PHONE: LoginSession = {
@@ -42,6 +42,7 @@ describe('SessionsList', () => {
     expect(items[0]).toHaveTextContent('This device')
     expect(items[1]).toHaveTextContent('Safari on iOS')
     expect(items[1]).not.toHaveTextContent('This device')
+    expect(items[0]).toHaveTextContent('last active today')
     expect(items[1]).toHaveTextContent(`last active ${longDay('2026-11-28')}`)
     expect(screen.getByRole('button', { name: /^Sign out: Safari on iOS/ })).toBeEnabled()
     expect(screen.getByRole('button', { name: /^Sign out here: Firefox on Linux/ })).toBeEnabled()

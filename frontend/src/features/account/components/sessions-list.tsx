@@ -1,7 +1,7 @@
 import './sessions.css'
 import { FormError } from '../../../components/form-message'
 import { errorMessage } from '../../../lib/api-client'
-import { dateTime, longDay } from '../../../lib/dates'
+import { dateTime, longDay, todayIn } from '../../../lib/dates'
 import type { LoginSession } from '../../../lib/types'
 import { useEndSession, useSessions } from '../api/sessions'
 
@@ -36,6 +36,11 @@ export function SessionsList({ timeZone }: { timeZone: string }) {
   )
 }
 
+/** The last active day is a UTC day: "today" when it is today's, else the date. */
+function lastActive(day: string): string {
+  return day === todayIn('UTC') ? 'today' : longDay(day)
+}
+
 function SessionItem({
   session,
   timeZone,
@@ -53,7 +58,7 @@ function SessionItem({
       <div className="session__about">
         <strong>{session.device}</strong> {session.current ? <span className="tag">This device</span> : null}
         <div className="muted small">
-          Signed in {dateTime(session.created_at, timeZone)} · last active {longDay(session.last_active_on)}
+          Signed in {dateTime(session.created_at, timeZone)} · last active {lastActive(session.last_active_on)}
         </div>
       </div>
       <button
