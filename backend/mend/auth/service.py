@@ -120,19 +120,17 @@ def user_for_session(token: str, *, space_id: int | None = None) -> User | None:
 def _mark_active(*, token_hash: str, today: date) -> None:
     """Note that a session was used today: one small write per session per day at most.
 
-    The write starts a transaction of its own (SQLite must not upgrade the lookup's
-    read transaction), and failing it only leaves the day unchanged.
+    Written on a connection of its own, so the request's session (and the user and
+    access rows it just read) stays as it is; failing only leaves the day unchanged.
     """
-    db.session.rollback()
     try:
-        db.session.execute(
-            update(AuthSession)
-            .where(AuthSession.token_hash == token_hash)
-            .values(last_active_on=today)
-        )
-        db.session.commit()
+        with db.engine.begin() as connection:
+            connection.execute(
+                update(AuthSession)
+                .where(AuthSession.token_hash == token_hash)
+                .values(last_active_on=today)
+            )
     except SQLAlchemyError:
-        db.session.rollback()
         log.warning("could not note a session's last active day")
 
 
