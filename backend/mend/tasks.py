@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from flask import Flask
+from flask import Flask, current_app, has_app_context
 from huey import Huey
 from huey.consumer import Consumer
 from huey.storage import BaseStorage, MemoryStorage, RedisStorage, SqliteStorage
@@ -50,7 +50,11 @@ def storage_for(settings: Settings) -> BaseStorage:
 
 @contextmanager
 def app_context() -> Iterator[Flask]:
-    """The bound app's context, for a task's body."""
+    """The app a task's body runs under: the current one when a task runs at once inside a
+    request (immediate mode), else the app the worker bound."""
+    if has_app_context():
+        yield current_app._get_current_object()  # type: ignore[attr-defined]
+        return
     app = _bound["app"]
     with app.app_context():
         yield app

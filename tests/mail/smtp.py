@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -23,10 +24,14 @@ class _Handler:
     def __init__(self, server: MailServer) -> None:
         self.server = server
 
+    async def handle_RCPT(self, _server, _session, envelope, address, _options):  # type: ignore[no-untyped-def]
+        self.server.delivery_started.set()
+        while self.server.stall.is_set():  # a server that stops answering mid-conversation
+            await asyncio.sleep(0.05)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, _server, _session, envelope):  # type: ignore[no-untyped-def]
-        self.server.data_started.set()
-        while self.server.stall.is_set():  # a server that never answers the end of DATA
-            time.sleep(0.05)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.server.lock:
             self.server.messages.append(message)  # type: ignore[arg-type]
@@ -41,7 +46,7 @@ class MailServer:
         self.messages: list[EmailMessage] = []
         self.lock = threading.Lock()
         self.stall = threading.Event()
-        self.data_started = threading.Event()
+        self.delivery_started = threading.Event()
         self._controller: Controller | None = None
 
     @property

@@ -13,6 +13,7 @@ from mend.auth.schemas import (
     EmailChangeIn,
     PasswordResetConfirmIn,
     PasswordResetIn,
+    StatusOut,
     TokenIn,
     UserOut,
 )
@@ -57,10 +58,11 @@ class PasswordReset(MethodView):
     decorators = register_limits()
 
     @blp.arguments(PasswordResetIn)
-    @blp.response(202)
+    @blp.response(202, StatusOut)
     def post(self, data):
         """Mail a link to choose a new password; the same answer for any address."""
         recovery.request_reset(email=data["email"])
+        return {"status": "reset-link-sent"}
 
 
 @blp.route("/password-reset/confirm")
@@ -83,11 +85,12 @@ class EmailChange(MethodView):
     decorators = password_limits()
 
     @blp.arguments(EmailChangeIn)
-    @blp.response(202)
+    @blp.response(202, StatusOut)
     def post(self, data):
         """Ask to move the account to a new address: it moves once the link mailed there is
         opened; the current address is told."""
         address.request_change(user=current_user._get_current_object(), **data)
+        return {"status": "confirmation-sent"}
 
 
 @blp.route("/email/confirm")

@@ -13,9 +13,9 @@ from mend.auth.schemas import (
     CsrfOut,
     LoginIn,
     PasswordChangeIn,
-    RegisteredOut,
     RegisterIn,
     SessionListOut,
+    StatusOut,
     UserOut,
 )
 from mend.auth.throttle import (
@@ -82,7 +82,7 @@ class Register(MethodView):
     decorators = register_limits()
 
     @blp.arguments(RegisterIn)
-    @blp.response(202, RegisteredOut)
+    @blp.response(202, StatusOut)
     def post(self, data):
         """Create an account: the same answer whether or not the address has one.
 

@@ -135,8 +135,8 @@ class SessionListOut(StrictSchema):
 TOKEN_FIELD = {"required": True, "load_only": True, "validate": validate.Length(min=1, max=200)}
 
 
-class RegisteredOut(StrictSchema):
-    """The one answer to every registration: look in your inbox."""
+class StatusOut(StrictSchema):
+    """A request taken in (202), with the same answer whatever the address: look in your inbox."""
 
     status = fields.String(required=True, metadata={"example": "verification-sent"})
 

@@ -47,13 +47,13 @@ def deliver(mail_id: int) -> None:
             try:
                 message = compose(
                     settings,
-                    mail_id=mail.id,
+                    mail_key=mail.key,
                     to=mail.to,
                     template=mail.template,
                     link=mail.link,
                     detail=mail.detail,
                 )
-                send(settings, message, mail_id=mail.id, link=mail.link)
+                send(settings, message, mail_key=mail.key, link=mail.link)
             except Exception as error:  # noqa: BLE001  any failure is retried later
                 _failed(session, mail, base_seconds=settings.mail_retry_seconds, error=error)
                 return

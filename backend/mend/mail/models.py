@@ -32,3 +32,8 @@ class OutboxMail(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     sent_at: Mapped[datetime | None] = mapped_column()
     failed_at: Mapped[datetime | None] = mapped_column()
+
+    @property
+    def key(self) -> str:
+        """Names this mail for good (its file, its Message-ID): time of creation, then id."""
+        return f"{self.created_at:%Y%m%dT%H%M%S%f}-{self.id}"

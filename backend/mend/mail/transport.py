@@ -55,7 +55,7 @@ def parse_smtp_url(url: str) -> SmtpServer:
 def compose(
     settings: Settings,
     *,
-    mail_id: int,
+    mail_key: str,
     to: str,
     template: str,
     link: str | None,
@@ -71,7 +71,7 @@ def compose(
     message["To"] = to
     message["Subject"] = settings.mail_subject
     domain = urlsplit(settings.public_url).hostname or "localhost"
-    message["Message-ID"] = f"<outbox-{mail_id}.{_install_tag(settings)}@{domain}>"
+    message["Message-ID"] = f"<outbox-{mail_key}.{_install_tag(settings)}@{domain}>"
     message.set_content(render_text(template, link=link, detail=detail))
     message.add_alternative(render_html(template, link=link, detail=detail), subtype="html")
     return message
@@ -82,13 +82,13 @@ def _install_tag(settings: Settings) -> str:
     return hashlib.sha256(b"mend-mail:" + settings.secret_key.encode()).hexdigest()[:12]
 
 
-def send(settings: Settings, message: EmailMessage, *, mail_id: int, link: str | None) -> None:
+def send(settings: Settings, message: EmailMessage, *, mail_key: str, link: str | None) -> None:
     """Deliver the message by SMTP, or write it to <instance>/outbox/ without MEND_SMTP_URL."""
     if settings.smtp_url:
         _send_smtp(parse_smtp_url(settings.smtp_url), message)
     else:
-        path = _write_eml(settings.instance_path / "outbox", message, mail_id=mail_id)
-        log.info("Mail %s written to %s; its link: %s", mail_id, path.name, link or "(none)")
+        path = _write_eml(settings.instance_path / "outbox", message, mail_key=mail_key)
+        log.info("Mail written to %s; its link: %s", path.name, link or "(none)")
 
 
 def _send_smtp(server: SmtpServer, message: EmailMessage) -> None:
@@ -107,12 +107,12 @@ def _send_smtp(server: SmtpServer, message: EmailMessage) -> None:
         connection.send_message(message)
 
 
-def _write_eml(folder: Path, message: EmailMessage, *, mail_id: int) -> Path:
+def _write_eml(folder: Path, message: EmailMessage, *, mail_key: str) -> Path:
     """Written under a temporary name and renamed, so a reader never sees half a file and a
     re-delivery of the same row replaces its file instead of adding a second one."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{mail_id:08d}.eml"
-    temporary = folder / f".{mail_id:08d}.eml.tmp"
+    path = folder / f"{mail_key}.eml"
+    temporary = folder / f".{mail_key}.eml.tmp"
     temporary.write_bytes(bytes(message))
     os.replace(temporary, path)
     return path
