@@ -36,7 +36,11 @@ def test_strangers_guesses_never_lock_the_owner_out_of_a_known_device(app: Flask
     assert owner.post("/auth/logout").status_code == 204
 
     assert guess(app, email, 6, **STRANGER) == [401] * 5 + [429]
-    assert login(ApiClient(app), email, **STRANGER).status_code == 429
+    refused = login(ApiClient(app), email, **STRANGER)
+    assert refused.status_code == 429
+    assert refused.mimetype == "application/problem+json"
+    assert "Please wait a few minutes" in refused.get_json()["detail"]
+    assert int(refused.headers["Retry-After"]) > 0
     # From the same address as the owner too: only unknown devices share that budget.
     assert guess(app, email, 1) == [429]
 

@@ -70,6 +70,12 @@ def _known_device_key() -> str:
     return f"account:{login_account()}:device:{device.device_id if device else ''}"
 
 
+TOO_MANY_LOGINS = (
+    "Too many sign-in attempts for now. Please wait a few minutes and try again, "
+    "or choose a new password with “Forgot your password?”."
+)
+
+
 def _failed(response: Response) -> bool:
     return response.status_code == 401
 
@@ -84,6 +90,7 @@ def login_limits() -> list[Callable]:
             deduct_when=_failed,
             exempt_when=_from_known_device,
             scope="login-account",
+            error_message=TOO_MANY_LOGINS,
         ),
         limiter.limit(
             lambda: settings().login_address_limit,
@@ -91,6 +98,7 @@ def login_limits() -> list[Callable]:
             deduct_when=_failed,
             exempt_when=_from_known_device,
             scope="login-address",
+            error_message=TOO_MANY_LOGINS,
         ),
         limiter.limit(
             lambda: settings().login_device_limit,
@@ -98,6 +106,7 @@ def login_limits() -> list[Callable]:
             deduct_when=_failed,
             exempt_when=_from_unknown_device,
             scope="login-device",
+            error_message=TOO_MANY_LOGINS,
         ),
     ]
 
