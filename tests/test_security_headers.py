@@ -149,6 +149,8 @@ def placeholders(app: Flask) -> dict[str, Any]:
         "check_id": check.get_json()["id"],
         "checkin_id": checkin.get_json()["id"],
         "viewer_id": therapist.id,
+        # Someone else's session: ending it is refused (404), so the partner stays signed in.
+        "session_id": therapist.get("/auth/sessions").get_json()["items"][0]["id"],
         "category": "checkins",
         "path": "spaces/1/record",
         "filename": "app.css",
