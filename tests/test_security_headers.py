@@ -152,6 +152,8 @@ def placeholders(app: Flask) -> dict[str, Any]:
         "viewer_id": therapist.id,
         "user_id": therapist.id,
         "invite_id": invite.get_json()["id"],
+        # Someone else's session: ending it is refused (404), so the partner stays signed in.
+        "session_id": therapist.get("/auth/sessions").get_json()["items"][0]["id"],
         "category": "checkins",
         "passkey_id": 1,
         "path": "spaces/1/record",

@@ -36,6 +36,7 @@ class Settings:
     allowed_origins: tuple[str, ...]
     login_limit: str
     login_address_limit: str
+    login_device_limit: str
     proxy_count: int
     log_level: str
     socket_sweep_seconds: float = 5.0
@@ -137,6 +138,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         ),
         "login_limit": environ.get("MEND_LOGIN_LIMIT", "5 per minute;20 per hour"),
         "login_address_limit": environ.get("MEND_LOGIN_ADDRESS_LIMIT", "30 per minute"),
+        "login_device_limit": environ.get("MEND_LOGIN_DEVICE_LIMIT", "5 per minute;20 per hour"),
         "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
         "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),

@@ -27,7 +27,7 @@ from flask import current_app
 from sqlalchemy import ColumnElement, and_, bindparam, select
 
 from mend.auth.mfa.factors import has_second_factor
-from mend.auth.models import User
+from mend.auth.models import AuthSession, User
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.database import utcnow
 from mend.errors import Forbidden, NotFound
@@ -330,6 +330,13 @@ def require_partner(user: User, space_id: int) -> Membership:
     if membership.role not in PARTNER_ROLES:
         raise Forbidden(_ROLE_MESSAGES[PARTNER_ROLES])
     return membership
+
+
+def require_own_session(user: User, auth_session: AuthSession | None) -> AuthSession:
+    """A login session of the user's own; anyone else's does not exist for them."""
+    if auth_session is None or auth_session.user_id != user.id:
+        raise NotFound("We couldn't find that session. It may have ended already.")
+    return auth_session
 
 
 def may_create_space(user: User) -> bool:

@@ -1,7 +1,7 @@
 """second factor: TOTP, recovery codes, passkeys
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-04 23:00:00.000000
 
 New tables only: nobody has a second factor until they set one up.
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

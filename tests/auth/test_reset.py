@@ -62,14 +62,15 @@ def test_reset_sets_the_password_ends_every_session_and_socket_and_never_logs_in
     token = last_token(app, email, "/reset-password")
     response = confirm(stranger, token)
     assert response.status_code == 204
+    # The "password changed" notice (read now: the sign-in below is a new device, alerted).
+    assert "/forgot-password" in last_link(app, email)
+    assert "password of your account was just changed" in _plain(mails_to(app, email)[-1])
     assert stranger.get("/auth/me").status_code == 401  # not logged in by the reset
     assert user.get("/auth/me").status_code == 401
     assert other_device.get("/auth/me").status_code == 401
     assert not any(s.is_connected() for s in sockets)
     assert login(ApiClient(app), email, PASSWORD).status_code == 401
     assert login(ApiClient(app), email, NEW_PASSWORD).status_code == 200
-    assert "/forgot-password" in last_link(app, email)  # the "password changed" notice
-    assert "password of your account was just changed" in _plain(mails_to(app, email)[-1])
 
 
 def test_a_reset_link_works_once(app: Flask) -> None:

@@ -97,6 +97,9 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
                                          {"-":   (200, 200, 200, 200, 200, 200, 200)},
     ("POST", "/auth/mfa/passkeys/login"): {"-":  (401, 401, 401, 401, 401, 401, 401)},
     ("POST", "/auth/mfa/verify"):        {"-":   (401, 401, 401, 401, 401, 401, 401)},
+    ("GET", "/auth/sessions"):           {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    # The spare account's session: nobody else's to end.
+    ("DELETE", "/auth/sessions/<int:session_id>"): {"-": (404, 404, 404, 404, 404, 404, 401)},
     ("GET", "/account/export"):          {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("DELETE", "/account"):              {"-":   (204, 204, 204, 204, 204, 204, 401)},
     ("GET", "/therapist/caseload"):      {"-":   (403, 403, 200, 200, 403, 200, 401)},

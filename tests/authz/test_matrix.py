@@ -15,9 +15,12 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 from werkzeug.test import TestResponse
 
+from mend.auth.models import AuthSession
 from mend.database import MAX_ID
+from mend.extensions import db
 from tests.authz.expectations import (
     ANONYMOUS,
     COMMITMENT,
@@ -81,11 +84,20 @@ def variables(world: World, target: str) -> dict[str, object]:
         "category": "checkins",
         "passkey_id": MAX_ID,
     }
+    values["session_id"] = spare_session_id(world)
     if target == "mixed-check":
         values["check_id"] = other.check_id
     if target == "fixed":
         values |= {"viewer_id": home.hurt_id, "category": "disclosures"}
     return values
+
+
+def spare_session_id(world: World) -> int:
+    """The id of the spare account's login session (no principal's own)."""
+    with world.app.app_context():
+        return db.session.scalar(
+            select(AuthSession.id).where(AuthSession.user_id == world.spare.id)
+        )
 
 
 def url(rule: str, values: dict[str, object]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String
@@ -56,6 +56,10 @@ class AuthSession(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+    # What the owner sees in their list of sessions: a browser and system, never an address.
+    device: Mapped[str] = mapped_column(String(80), default="")
+    # A day, not a moment: written at most once a day per session, so requests stay reads.
+    last_active_on: Mapped[date] = mapped_column(default=lambda: utcnow().date())
 
 
 class AccountToken(db.Model):

@@ -1,14 +1,14 @@
-"""HTTP endpoints for accounts: CSRF token, register, login, logout, me."""
+"""HTTP endpoints for accounts: CSRF token, register, login, logout, me, sessions."""
 
 from __future__ import annotations
 
-from flask import has_request_context, request, session
+from flask import after_this_request, has_request_context, request, session
 from flask.views import MethodView
 from flask_login import current_user, login_user, logout_user
 from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
-from mend.auth import registration, service
+from mend.auth import devices, registration, service, sessions
 from mend.auth.mfa import factors, pending
 from mend.auth.mfa.schemas import LoginOut
 from mend.auth.schemas import (
@@ -16,10 +16,18 @@ from mend.auth.schemas import (
     LoginIn,
     PasswordChangeIn,
     RegisterIn,
+    SessionListOut,
     StatusOut,
     UserOut,
 )
-from mend.auth.throttle import login_limits, password_limits, register_limits
+from mend.auth.throttle import (
+    is_known_device,
+    login_account,
+    login_limits,
+    password_limits,
+    register_limits,
+    remember_device,
+)
 from mend.extensions import login_manager
 from mend.live.sockets import disconnect_user
 from mend.security import public
@@ -40,12 +48,28 @@ def _requested_space() -> int | None:
     return space_id if isinstance(space_id, int) else None
 
 
-def start_session(user, *, remember: bool) -> None:  # type: ignore[no-untyped-def]
+def start_session(  # type: ignore[no-untyped-def]
+    user, *, remember: bool, new_device: bool = False
+) -> None:
     """Log the user in with a new server-side session (also after the second step)."""
     session.clear()
-    user.session_token = service.open_session(user=user, remember=remember)
+    email = user.email  # read before the session's commit expires the user
+    device = devices.describe(request.headers.get("User-Agent"))
+    user.session_token = service.open_session(
+        user=user, remember=remember, device=device, new_device=new_device
+    )
     login_user(user, remember=False)
     session.permanent = remember
+    after_this_request(lambda response: remember_device(response, email=email))
+
+
+def is_new_device_sign_in() -> bool:
+    """Whether this login request comes from a device that never signed in to the account.
+
+    Decided by the signed device cookie (see mend.auth.throttle): the cookie on the
+    request, not the one the login sets. A new-device alert is mailed when this is true.
+    """
+    return not is_known_device(login_account())
 
 
 @blp.route("/csrf")
@@ -88,7 +112,7 @@ class Login(MethodView):
         user = service.authenticate(email=data["email"], password=data["password"])
         if methods := factors.methods(user.id):
             return pending.begin(user_id=user.id, remember=data["remember"], methods=methods)
-        start_session(user, remember=data["remember"])
+        start_session(user, remember=data["remember"], new_device=is_new_device_sign_in())
         return user
 
 
@@ -117,6 +141,24 @@ class Password(MethodView):
         disconnect_user(user.id)
         start_session(user, remember=False)
         return user
+
+
+@blp.route("/sessions")
+class Sessions(MethodView):
+    @blp.response(200, SessionListOut)
+    def get(self):
+        """Where you're signed in: each session's device, start and last active day."""
+        return {"items": sessions.list_sessions(actor=current_user)}
+
+
+@blp.route("/sessions/<int:session_id>")
+class SessionItem(MethodView):
+    @blp.response(204)
+    def delete(self, session_id):
+        """Sign a session out: its cookie stops working and its live connections close."""
+        if sessions.end_session(actor=current_user, session_id=session_id):
+            logout_user()
+            session.clear()
 
 
 @blp.route("/me")

@@ -114,6 +114,24 @@ class CsrfOut(StrictSchema):
     csrf_token = fields.String(required=True)
 
 
+class SessionOut(StrictSchema):
+    """One place you're signed in: a device name and days, never an address."""
+
+    id = fields.Integer(required=True)
+    current = fields.Boolean(required=True, metadata={"description": "The session you use now."})
+    created_at = fields.DateTime(required=True)
+    last_active_on = fields.Date(
+        required=True, metadata={"description": "The last day (UTC) it was used."}
+    )
+    device = fields.String(required=True, metadata={"example": "Firefox on Linux"})
+
+
+class SessionListOut(StrictSchema):
+    """Every place you're signed in, newest first."""
+
+    items = fields.List(fields.Nested(SessionOut), required=True)
+
+
 TOKEN_FIELD = {"required": True, "load_only": True, "validate": validate.Length(min=1, max=200)}
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import logging
+from datetime import date, timedelta
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from mend import policy
 from mend.auth.models import AuthSession, User
@@ -13,15 +15,18 @@ from mend.consent.models import ConsentChange
 from mend.database import utcnow
 from mend.errors import Forbidden, Unauthorized
 from mend.extensions import db
+from mend.mail.outbox import public_link, queue
 from mend.spaces.models import Membership
 from mend.tokens import digest, new_token
 
 SHORT_SESSION = timedelta(hours=12)
 REMEMBERED_SESSION = timedelta(days=14)
 BAD_CREDENTIALS = "That email and password don't match an account."
+log = logging.getLogger(__name__)
 # Every request runs this lookup: built once, so SQLAlchemy reuses its compiled form.
+# The session's last active day comes along, so marking it active costs nothing most days.
 SESSION_USER = (
-    select(User)
+    select(User, AuthSession.last_active_on)
     .join(AuthSession, AuthSession.user_id == User.id)
     .where(
         AuthSession.token_hash == bindparam("token_hash"),
@@ -44,6 +49,8 @@ def authenticate(*, email: str, password: str) -> User:
     user = db.session.scalar(select(User).where(User.email == email))
     matches = verify_password(user.password_hash if user else None, password)
     if user is None or not matches:
+        # One line, naming the account by id (never the address typed), without a traceback.
+        log.info("login failed: %s", f"account {user.id}" if user else "no such account")
         raise Unauthorized(BAD_CREDENTIALS)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -61,13 +68,26 @@ def change_password(*, user: User, current_password: str, new_password: str) -> 
     db.session.commit()
 
 
-def open_session(*, user: User, remember: bool) -> str:
-    """Record a new login session and return its secret token."""
+def open_session(*, user: User, remember: bool, device: str = "", new_device: bool = False) -> str:
+    """Record a new login session from a device (a plain name) and return its secret token.
+
+    A sign-in from a device new to the account mails its owner a content-free alert,
+    written in the same transaction as the session; only to a verified address (before
+    verification the address may not be theirs, and the verifying browser is known).
+    """
     token = new_token()
     lifetime = REMEMBERED_SESSION if remember else SHORT_SESSION
     db.session.add(
-        AuthSession(token_hash=digest(token), user_id=user.id, expires_at=utcnow() + lifetime)
+        AuthSession(
+            token_hash=digest(token),
+            user_id=user.id,
+            expires_at=utcnow() + lifetime,
+            device=device,
+        )
     )
+    if new_device and user.email_verified:
+        link = public_link("/forgot-password")
+        queue(to=user.email, template="new-device", link=link, detail=device)
     db.session.commit()
     return token
 
@@ -80,17 +100,38 @@ def user_for_session(token: str, *, space_id: int | None = None) -> User | None:
     """
     params = {"token_hash": digest(token), "now": utcnow()}
     if space_id is None:
-        user = db.session.execute(SESSION_USER, params).scalar_one_or_none()
+        row = db.session.execute(SESSION_USER, params).one_or_none()
+        user, last_active_on = row if row else (None, None)
         preloaded = None
     else:
         rows = db.session.execute(SESSION_USER_WITH_ACCESS, {**params, "space_id": space_id}).all()
-        user = rows[0][0] if rows else None
-        access_rows = [(membership, change) for _user, membership, change in rows if membership]
+        user, last_active_on = rows[0][:2] if rows else (None, None)
+        access_rows = [(membership, change) for *_user, membership, change in rows if membership]
         preloaded = policy.AccessRows(space_id, access_rows)
-    if user is not None:
-        user.session_token = token
-        user.preloaded_access = preloaded
+    if user is None:
+        return None
+    if last_active_on is not None and last_active_on < params["now"].date():
+        _mark_active(token_hash=params["token_hash"], today=params["now"].date())
+    user.session_token = token
+    user.preloaded_access = preloaded
     return user
+
+
+def _mark_active(*, token_hash: str, today: date) -> None:
+    """Note that a session was used today: one small write per session per day at most.
+
+    Written on a connection of its own, so the request's session (and the user and
+    access rows it just read) stays as it is; failing only leaves the day unchanged.
+    """
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(
+                update(AuthSession)
+                .where(AuthSession.token_hash == token_hash)
+                .values(last_active_on=today)
+            )
+    except SQLAlchemyError:
+        log.warning("could not note a session's last active day")
 
 
 def close_session(*, token: str) -> None:

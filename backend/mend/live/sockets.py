@@ -109,8 +109,12 @@ def _disconnect(*_args: object) -> None:
 
 def disconnect_user(user_id: int, *, session_token: str | None = None) -> None:
     """Close a user's open sockets in every process: one login session's, or all of them."""
-    session = digest(session_token) if session_token else None
-    for sid in registry.sids(user_id, session=session):
+    disconnect_session(user_id, session_digest=digest(session_token) if session_token else None)
+
+
+def disconnect_session(user_id: int, *, session_digest: str | None) -> None:
+    """Close the sockets of one login session (named by its stored digest), or all (None)."""
+    for sid in registry.sids(user_id, session=session_digest):
         try:
             sio.server.disconnect(sid, namespace="/")
         except Exception:  # a socket that is already gone is fine

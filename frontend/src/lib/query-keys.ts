@@ -5,6 +5,7 @@
  */
 export const keys = {
   me: ['me'] as const,
+  sessions: ['sessions'] as const,
   spaces: ['spaces'] as const,
   space: (spaceId: number) => ['spaces', spaceId] as const,
   inSpace: (spaceId: number, domain: string, ...rest: unknown[]) =>

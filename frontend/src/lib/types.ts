@@ -75,3 +75,4 @@ export type CaseloadItem = Omit<S['CaseloadItemOut'], 'felt_safety' | 'commitmen
 export interface Caseload {
   items: CaseloadItem[]
 }
+export type LoginSession = S['SessionOut']

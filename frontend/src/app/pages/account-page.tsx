@@ -5,12 +5,13 @@ import { ChangePassword } from '../../features/account/components/change-passwor
 import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
 import { SecuritySettings } from '../../features/mfa/components/security-settings'
+import { SessionsList } from '../../features/account/components/sessions-list'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { setFlash } from '../../lib/flash'
 import { useMe } from '../../lib/session'
 import { useOptionalSpaceContext } from '../../lib/space'
 
-/** Your account: your password, your data to take, leaving the space, deleting the account. */
+/** Your account: your password, where you're signed in, your data to take, leaving the space, deleting the account. */
 export default function AccountPage() {
   const me = useMe().data
   const space = useOptionalSpaceContext()
@@ -45,6 +46,9 @@ export default function AccountPage() {
       <SecuritySettings />
       <Section title="Change your email" id="email">
         <ChangeEmail />
+      </Section>
+      <Section title="Where you’re signed in" id="sessions">
+        <SessionsList timeZone={me.timezone} />
       </Section>
       <Section title="Export my data" id="export">
         <ExportData />
