@@ -10,9 +10,14 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mend.encryption.keys import new_key_entry
+
 API = "/api/v1"
 PASSWORD = "correct horse battery"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# One key ring for every app and server process of a test run, as a deployment's
+# processes share MEND_DATA_KEYS; tests of other rings pass data_keys themselves.
+TEST_DATA_KEYS = new_key_entry("test1")
 _numbers = itertools.count(1)
 
 

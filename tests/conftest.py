@@ -20,7 +20,7 @@ from mend import create_app
 from mend.config import load_settings
 from mend.extensions import db, limiter, socketio
 from mend.live.sockets import init_live
-from tests.builders import ApiClient, Couple, make_couple, make_user
+from tests.builders import TEST_DATA_KEYS, ApiClient, Couple, make_couple, make_user
 
 Connect = Callable[[ApiClient], SocketIOTestClient]
 
@@ -39,6 +39,7 @@ def build_app(tmp_path: Path, **overrides: object) -> Flask:
         env=str(overrides.pop("env", "testing")),
         instance_path=tmp_path / "instance",
         database_url=overrides.pop("database_url", None) or test_database_url(tmp_path),
+        data_keys=overrides.pop("data_keys", None) or TEST_DATA_KEYS,
         **overrides,
     )
     return create_app({"MEND": settings, "TESTING": True, "TESTING_FAST_PASSWORD_HASHING": True})

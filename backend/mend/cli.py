@@ -13,6 +13,8 @@ from mend.auth import service as accounts
 from mend.auth.models import User
 from mend.clock import today_in
 from mend.demo import People, write_history
+from mend.encryption.commands import data_keys, new_data_key, rotate_keys
+from mend.encryption.startup import check_data_keys
 from mend.extensions import db
 from mend.spaces.models import Membership, Space
 
@@ -29,6 +31,8 @@ DEMO_ACCOUNTS = (
 def register_commands(app: Flask) -> None:
     """Attach Mend's commands to the app's CLI."""
     app.cli.add_command(demo_data)
+    for command in (rotate_keys, data_keys, new_data_key):
+        app.cli.add_command(command)
 
 
 @click.command("demo-data")
@@ -85,5 +89,6 @@ def serve(host: str, port: int) -> None:
     from mend.extensions import socketio
 
     app = create_app()
+    check_data_keys(app)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)

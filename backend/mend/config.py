@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from mend.encryption.keys import KeyRing, KeyRingError, instance_key_ring, parse_key_ring
+
 MIN_SECRET_KEY_BYTES = 32
 
 
@@ -22,6 +24,7 @@ class Settings:
     env: str
     instance_path: Path
     secret_key: str
+    data_keys: KeyRing
     database_url: str
     redis_url: str | None
     max_body_bytes: int
@@ -118,9 +121,13 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
     }
-    values.update({key: value for key, value in overrides.items() if key != "secret_key"})
+    values.update(
+        {key: value for key, value in overrides.items() if key not in {"secret_key", "data_keys"}}
+    )
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
     values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
+    ring = overrides.get("data_keys") or environ.get("MEND_DATA_KEYS")
+    values["data_keys"] = _data_keys(ring, env=env, instance_path=instance_path)
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -155,6 +162,22 @@ def _secret_key(secret: object, *, env: str, instance_path: Path) -> str:
     if env == "production":
         raise ConfigError("MEND_SECRET_KEY is required when MEND_ENV=production")
     return _instance_secret(instance_path)
+
+
+def _data_keys(ring: object, *, env: str, instance_path: Path) -> KeyRing:
+    if isinstance(ring, KeyRing):
+        return ring
+    if not ring:
+        if env == "production":
+            raise ConfigError(
+                "MEND_DATA_KEYS is required when MEND_ENV=production "
+                "(generate one with `flask --app mend new-data-key`)"
+            )
+        ring = instance_key_ring(instance_path)
+    try:
+        return parse_key_ring(str(ring))
+    except KeyRingError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _instance_secret(instance_path: Path) -> str:

@@ -34,6 +34,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from tests.builders import TEST_DATA_KEYS
 from tests.live.servers import SECRET, Person, free_port, make_pair, wait_until
 from tests.resilience.processes import fresh_postgres_database, migrate
 
@@ -192,6 +193,7 @@ def server(
         "MEND_DATABASE_URL": database.url,
         "MEND_INSTANCE_PATH": str(database.instance),
         "MEND_SECRET_KEY": SECRET,
+        "MEND_DATA_KEYS": TEST_DATA_KEYS,
         "MEND_LOG_LEVEL": "WARNING",
     }
     environment.pop("MEND_REDIS_URL", None)
