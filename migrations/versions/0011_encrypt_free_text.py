@@ -43,6 +43,8 @@ COLUMNS = (
     ("disclosure_revision", "reason", sa.String(length=1000), True),
     ("disclosure_response", "body", sa.Text(), False),
     ("therapist_note", "body", sa.Text(), False),
+    # A stored answer to an idempotent write repeats the words that were written.
+    ("idempotency_key", "response_body", sa.Text(), True),
 )
 
 

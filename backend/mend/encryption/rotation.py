@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Engine, Integer, MetaData, Text, column, func, select, table
@@ -34,7 +35,7 @@ class StoredColumn:
         """`table.column`, as its values are bound to."""
         return f"{self.table_name}.{self.column_name}"
 
-    @property
+    @cached_property
     def rows(self) -> TableClause:
         """The table with just its id and this column, as plain text."""
         return table(self.table_name, column("id", Integer), column(self.column_name, Text))
