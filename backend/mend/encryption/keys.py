@@ -87,16 +87,22 @@ def new_key_entry(key_id: str) -> str:
 
 
 def instance_key_ring(instance_path: Path) -> str:
-    """Development: a key ring generated once into the instance folder, then reused."""
+    """Development: a key ring generated once into the instance folder, then reused.
+
+    The file appears whole or not at all (written aside, then linked into
+    place), so processes starting together all read the same complete key.
+    """
     key_file = instance_path / KEY_FILE_NAME
-    if key_file.exists():
-        return key_file.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
-    entry = new_key_entry("dev1")
-    try:
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process created it first
-        return key_file.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(entry)
-    return entry
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        draft = instance_path / f".{KEY_FILE_NAME}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(new_key_entry("dev1"))
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:  # another process put its key there first: use that one
+            pass
+        finally:
+            draft.unlink()
+    return key_file.read_text().strip()
