@@ -211,8 +211,8 @@ def register_error_handlers(app: Flask) -> None:
         log.error("data key error on %s %s: %s", request.method, request.path, error)
         return problem(
             500,
-            "Mend cannot unlock some of its stored words right now. Nothing has been lost; "
-            "the people who run this service have been told.",
+            "Mend cannot open some of the words kept here right now. Nothing has been lost; "
+            "please try again a little later.",
             slug="data-key-unavailable",
         )
 
