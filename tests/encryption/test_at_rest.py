@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,18 @@ from tests.builders import ApiClient, Couple
 from tests.encryption.conftest import CANARIES, all_readable
 
 DIALECT = make_url(os.environ.get("MEND_TEST_DATABASE_URL") or "sqlite://").get_backend_name()
+
+
+def bytes_of(paths: list[str]) -> bytes:
+    """The files' contents, read by another process.
+
+    Opening and closing the database file here would drop this process's POSIX
+    locks on it (SQLite's own connections included), and corrupt later writes.
+    """
+    read = "import sys; [sys.stdout.buffer.write(open(p, 'rb').read()) for p in sys.argv[1:]]"
+    return subprocess.run(
+        [sys.executable, "-c", read, *paths], capture_output=True, check=True, timeout=60
+    ).stdout
 
 
 def test_every_canary_reads_back_through_the_api(full_story: tuple[Story, ApiClient]) -> None:
@@ -66,8 +79,8 @@ def test_canaries_are_not_in_the_sqlite_files(
     app: Flask, full_story: tuple[Story, ApiClient]
 ) -> None:
     database = Path(make_url(str(app.config["SQLALCHEMY_DATABASE_URI"])).database or "")
-    files = [path for path in (database, Path(f"{database}-wal")) if path.exists()]
-    on_disk = b"".join(path.read_bytes() for path in files)
+    files = [str(path) for path in (database, Path(f"{database}-wal")) if path.exists()]
+    on_disk = bytes_of(files)
 
     assert b"v1:test1:" in on_disk  # the words are there, sealed
     assert [canary for canary in CANARIES if canary.encode() in on_disk] == []
