@@ -5,6 +5,7 @@ from alembic import context
 from flask import current_app
 
 from mend.database import UTCDateTime
+from mend.encryption.columns import ENCRYPTED_TYPES
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -50,6 +51,8 @@ def render_item(type_, obj, autogen_context):
     """Migrations spell Mend's UTC timestamp type as the plain column type it stores."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, ENCRYPTED_TYPES):
+        return "sa.Text()"
     return False
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +11,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mend.encryption.keys import new_key_entry
+
 API = "/api/v1"
 PASSWORD = "correct horse battery"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# One key ring for every app and server process of a test run, as a deployment's
+# processes share MEND_DATA_KEYS (spawned processes inherit it through the
+# environment); tests of other rings pass data_keys themselves.
+TEST_DATA_KEYS = os.environ.setdefault("MEND_TEST_DATA_KEYS", new_key_entry("test1"))
 _numbers = itertools.count(1)
 
 

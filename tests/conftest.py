@@ -20,7 +20,7 @@ from mend import create_app
 from mend.config import load_settings
 from mend.extensions import db, limiter, socketio
 from mend.live.sockets import init_live
-from tests.builders import ApiClient, Couple, make_couple, make_user
+from tests.builders import TEST_DATA_KEYS, ApiClient, Couple, make_couple, make_user
 
 Connect = Callable[[ApiClient], SocketIOTestClient]
 
@@ -41,6 +41,7 @@ def build_app(tmp_path: Path, **overrides: object) -> Flask:
         database_url=overrides.pop("database_url", None) or test_database_url(tmp_path),
         # Tests register many accounts from one address; tests/auth/test_register.py checks it.
         register_limit=overrides.pop("register_limit", "1000 per minute"),
+        data_keys=overrides.pop("data_keys", None) or TEST_DATA_KEYS,
         **overrides,
     )
     return create_app(

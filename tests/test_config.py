@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from mend.config import ConfigError, load_settings
+from mend.encryption.keys import new_key_entry
+
+KEYS = new_key_entry("k1")
 
 
 def test_development_secret_is_generated_once_and_kept(tmp_path: Path) -> None:
@@ -29,7 +32,7 @@ def test_production_refuses_a_short_secret(tmp_path: Path) -> None:
 
 
 def test_production_accepts_a_long_secret(tmp_path: Path) -> None:
-    environ = {"MEND_ENV": "production", "MEND_SECRET_KEY": "x" * 32}
+    environ = {"MEND_ENV": "production", "MEND_SECRET_KEY": "x" * 32, "MEND_DATA_KEYS": KEYS}
     settings = load_settings(environ={**environ, "MEND_INSTANCE_PATH": str(tmp_path)})
     assert settings.production
     assert not (tmp_path / "secret_key").exists()

@@ -15,6 +15,8 @@ from mend.backup import backup_command, restore_command
 from mend.clock import today_in
 from mend.database import utcnow
 from mend.demo import People, write_history
+from mend.encryption.commands import data_keys, new_data_key, rotate_keys
+from mend.encryption.startup import check_data_keys
 from mend.extensions import db, socketio
 from mend.spaces.models import Membership, Space
 from mend.tasks import consumer
@@ -34,6 +36,8 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_data)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    for command in (rotate_keys, data_keys, new_data_key):
+        app.cli.add_command(command)
 
 
 @click.command("demo-data")
@@ -95,6 +99,7 @@ def serve(host: str, port: int) -> None:
     from mend import create_app
 
     app = create_app()
+    check_data_keys(app)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     if not app.config["MEND"].redis_url:
         # The embedded default: mail and other background work run in this process.

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from mend.encryption.keys import KeyRing, KeyRingError, instance_key_ring, parse_key_ring
 from mend.redis_options import fast_redis_options
 
 MIN_SECRET_KEY_BYTES = 32
 # Settings that may instead be read from a file named by NAME_FILE (Docker secrets).
-FILE_SETTINGS = ("MEND_SECRET_KEY", "MEND_DATABASE_URL", "MEND_REDIS_URL")
+FILE_SETTINGS = ("MEND_SECRET_KEY", "MEND_DATA_KEYS", "MEND_DATABASE_URL", "MEND_REDIS_URL")
 # Mail is content-free: a neutral sender and one neutral subject for every message.
 DEFAULT_MAIL_FROM = "Account notice <no-reply@localhost>"
 DEFAULT_MAIL_SUBJECT = "Account notice"
@@ -30,6 +31,7 @@ class Settings:
     env: str
     instance_path: Path
     secret_key: str
+    data_keys: KeyRing
     database_url: str
     redis_url: str | None
     max_body_bytes: int
@@ -147,9 +149,13 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
     values["require_therapist_mfa"] = _flag(
         environ, "MEND_REQUIRE_THERAPIST_MFA", default=env == "production"
     )
-    values.update({key: value for key, value in overrides.items() if key != "secret_key"})
+    values.update(
+        {key: value for key, value in overrides.items() if key not in {"secret_key", "data_keys"}}
+    )
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
     values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
+    ring = overrides.get("data_keys") or environ.get("MEND_DATA_KEYS")
+    values["data_keys"] = _data_keys(ring, env=env, instance_path=instance_path)
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -244,6 +250,22 @@ def _secret_key(secret: object, *, env: str, instance_path: Path) -> str:
     if env == "production":
         raise ConfigError("MEND_SECRET_KEY is required when MEND_ENV=production")
     return _instance_secret(instance_path)
+
+
+def _data_keys(ring: object, *, env: str, instance_path: Path) -> KeyRing:
+    if isinstance(ring, KeyRing):
+        return ring
+    if not ring:
+        if env == "production":
+            raise ConfigError(
+                "MEND_DATA_KEYS is required when MEND_ENV=production "
+                "(generate one with `flask --app mend new-data-key`)"
+            )
+        ring = instance_key_ring(instance_path)
+    try:
+        return parse_key_ring(str(ring))
+    except KeyRingError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _instance_secret(instance_path: Path) -> str:

@@ -26,12 +26,13 @@ from typing import Any
 
 from flask import Response, current_app, request
 from flask_login import current_user
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, delete, select, update
+from sqlalchemy import ForeignKey, String, UniqueConstraint, delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mend import policy
 from mend.database import utcnow
+from mend.encryption.columns import EncryptedText
 from mend.errors import Conflict, DomainError
 from mend.extensions import db
 
@@ -81,7 +82,10 @@ class IdempotencyKey(db.Model):
     saved_kind: Mapped[str | None] = mapped_column(String(32))
     saved_id: Mapped[int | None]
     status_code: Mapped[int | None]
-    response_body: Mapped[str | None] = mapped_column(Text)
+    # The answer repeats what was written (titles, notes): sealed like the record itself.
+    response_body: Mapped[str | None] = mapped_column(
+        EncryptedText("idempotency_key.response_body")
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.builders import TEST_DATA_KEYS
+
 REPO = Path(__file__).resolve().parents[2]
 DIST = REPO / "frontend" / "dist"
 SECRET = "e2e-test-secret-key-that-is-long-enough-0123456789"
@@ -35,6 +37,7 @@ def environment(instance: Path) -> dict[str, str]:
         "MEND_INSTANCE_PATH": str(instance),
         "MEND_DATABASE_URL": f"sqlite:///{instance / 'e2e.sqlite3'}",
         "MEND_SECRET_KEY": SECRET,
+        "MEND_DATA_KEYS": TEST_DATA_KEYS,
         "MEND_LOG_LEVEL": "WARNING",
         "MEND_LOGIN_LIMIT": "1000 per minute",
         "MEND_LOGIN_ADDRESS_LIMIT": "1000 per minute",

@@ -15,7 +15,7 @@ from typing import Any
 import requests
 import socketio
 
-from tests.builders import PASSWORD, unique_email
+from tests.builders import PASSWORD, TEST_DATA_KEYS, unique_email
 
 SECRET = "live-test-secret-key-that-is-long-enough-0123456789"
 
@@ -49,6 +49,7 @@ def mend_server(*, database_url: str, instance: Path, redis_url: str | None, **e
         "MEND_DATABASE_URL": database_url,
         "MEND_INSTANCE_PATH": str(instance),
         "MEND_SECRET_KEY": SECRET,
+        "MEND_DATA_KEYS": TEST_DATA_KEYS,
         "MEND_LOG_LEVEL": "WARNING",
         "MEND_REGISTER_LIMIT": "1000 per minute",
         **env,

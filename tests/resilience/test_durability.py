@@ -34,6 +34,9 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from mend.encryption.cipher import open_sealed
+from mend.encryption.keys import parse_key_ring
+from tests.builders import TEST_DATA_KEYS
 from tests.live.servers import SECRET, Person, free_port, make_pair, wait_until
 from tests.resilience.processes import fresh_postgres_database, migrate
 
@@ -52,6 +55,7 @@ SAVED_WITHOUT_ANSWER = {
     "urn:mend:problem:idempotency-request-in-progress",
 }
 REQUEST_TIMEOUT = (2, 10)
+RING = parse_key_ring(TEST_DATA_KEYS)
 TABLES = {"checkin": "note", "disclosure_response": "body", "commitment": "title"}
 
 
@@ -192,6 +196,7 @@ def server(
         "MEND_DATABASE_URL": database.url,
         "MEND_INSTANCE_PATH": str(database.instance),
         "MEND_SECRET_KEY": SECRET,
+        "MEND_DATA_KEYS": TEST_DATA_KEYS,
         "MEND_LOG_LEVEL": "WARNING",
     }
     environment.pop("MEND_REDIS_URL", None)
@@ -274,8 +279,10 @@ def markers_in(database: Database) -> Counter[str]:
         with engine.connect() as connection:
             found: Counter[str] = Counter()
             for table, column in TABLES.items():
-                query = text(f"SELECT {column} FROM {table} WHERE {column} LIKE 'durability %'")
-                found.update(connection.scalars(query))
+                # The words are stored encrypted: open each with the servers' key ring.
+                stored = connection.scalars(text(f"SELECT {column} FROM {table}"))
+                words = (open_sealed(RING, f"{table}.{column}", value) for value in stored)
+                found.update(word for word in words if word.startswith("durability "))
             return found
     finally:
         engine.dispose()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mend.database import utcnow
+from mend.encryption.columns import EncryptedJSON, EncryptedText
 from mend.extensions import db
 from mend.record.models import Ledgered
 
@@ -32,9 +33,9 @@ class Checkin(Ledgered, db.Model):
     felt_safety: Mapped[int | None]
     regulation: Mapped[int | None]
     predicted_safety: Mapped[int | None]
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText("checkin.note"))
     note_private: Mapped[bool] = mapped_column(default=False)
-    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tags: Mapped[list[str]] = mapped_column(EncryptedJSON("checkin.tags"), default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def ledger_content(self) -> dict[str, Any]:

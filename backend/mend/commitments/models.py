@@ -12,13 +12,13 @@ from sqlalchemy import (
     Index,
     Select,
     String,
-    Text,
     UniqueConstraint,
     select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mend.database import utcnow
+from mend.encryption.columns import EncryptedText
 from mend.extensions import db
 from mend.record.models import Ledgered
 
@@ -41,8 +41,8 @@ class Commitment(Ledgered, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     space_id: Mapped[int] = mapped_column(ForeignKey("space.id", ondelete="CASCADE"))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(EncryptedText("commitment.title"))
+    description: Mapped[str | None] = mapped_column(EncryptedText("commitment.description"))
     cadence: Mapped[str] = mapped_column(String(16))
     starts_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -73,7 +73,7 @@ class CommitmentStatusChange(Ledgered, db.Model):
     )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(String(1000))
+    reason: Mapped[str] = mapped_column(EncryptedText("commitment_status_change.reason"))
     effective_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -105,7 +105,7 @@ class CommitmentCheck(Ledgered, db.Model):
     commitment_id: Mapped[int] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"))
     period_start: Mapped[date]
     outcome: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText("commitment_check.note"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     commitment: Mapped[Commitment] = relationship(lazy="raise")
@@ -136,7 +136,7 @@ class CheckReview(Ledgered, db.Model):
     )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     verdict: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText("check_review.note"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     check: Mapped[CommitmentCheck] = relationship(lazy="raise")

@@ -10,12 +10,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     String,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mend.database import utcnow
+from mend.encryption.columns import EncryptedText
 from mend.extensions import db
 from mend.record.models import Ledgered
 
@@ -64,9 +64,9 @@ class DisclosureRevision(Ledgered, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id", ondelete="CASCADE"))
     number: Mapped[int]
-    title: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    reason: Mapped[str | None] = mapped_column(String(1000))
+    title: Mapped[str] = mapped_column(EncryptedText("disclosure_revision.title"))
+    body: Mapped[str] = mapped_column(EncryptedText("disclosure_revision.body"))
+    reason: Mapped[str | None] = mapped_column(EncryptedText("disclosure_revision.reason"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     space_parent = (Disclosure, "disclosure_id")
@@ -94,7 +94,7 @@ class DisclosureResponse(Ledgered, db.Model):
         ForeignKey("disclosure.id", ondelete="CASCADE"), index=True
     )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText("disclosure_response.body"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     disclosure: Mapped[Disclosure] = relationship(lazy="raise")
