@@ -15,6 +15,7 @@ from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
 from mend.json_provider import FastJSONProvider
 from mend.live.sockets import init_live
+from mend.measures.setup import init_measures
 from mend.security import init_security
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -34,6 +35,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     if settings.proxy_count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_count, x_proto=1)  # type: ignore[method-assign]
 
+    init_measures(app)
     _init_extensions(app)
     _register_blueprints(app)
     register_error_handlers(app)
@@ -73,6 +75,7 @@ def _register_blueprints(app: Flask) -> None:
     from mend.consent import routes as consent
     from mend.disclosures import routes as disclosures
     from mend.health import routes as health
+    from mend.measures import routes as measures
     from mend.record import routes as record
     from mend.spaces import routes as spaces
     from mend.therapist import report_routes as report
@@ -85,6 +88,7 @@ def _register_blueprints(app: Flask) -> None:
         disclosures,
         commitments,
         checkins,
+        measures,
         consent,
         record,
         therapist,

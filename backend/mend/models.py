@@ -17,6 +17,7 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.idempotency import IdempotencyKey
+from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.record.models import Erasure, LedgerEntry
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
@@ -39,6 +40,8 @@ __all__ = [
     "IdempotencyKey",
     "Invite",
     "LedgerEntry",
+    "MeasureResponse",
+    "MeasureSchedule",
     "ReliabilitySnapshot",
     "Membership",
     "Space",

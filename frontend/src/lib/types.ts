@@ -44,7 +44,7 @@ export type Attunement = S['AttunementOut']
 export type Trend = S['TrendOut']
 export type Bucket = Trend['bucket']
 
-export type ConsentCategory = 'checkins' | 'checkin_notes' | 'disclosures' | 'commitments'
+export type ConsentCategory = 'checkins' | 'checkin_notes' | 'disclosures' | 'commitments' | 'measures'
 export type ConsentGiven = S['GivenOut']
 export type ConsentReceived = S['ReceivedOut']
 export type ConsentChange = S['ChangeOut']

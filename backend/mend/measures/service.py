@@ -1,0 +1,269 @@
+"""Measures: answering a questionnaire, the series each caller may see, and schedules."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from mend import policy
+from mend.auth.models import User
+from mend.consent.access_log import Read, record_reads
+from mend.database import utcnow
+from mend.errors import Invalid, NotFound
+from mend.extensions import db
+from mend.measures import events, series
+from mend.measures.catalogue import Instrument
+from mend.measures.models import MeasureResponse, MeasureSchedule
+from mend.measures.setup import instruments, support
+from mend.spaces.models import PARTNER_ROLES
+
+CATEGORY = "measures"
+NO_SUCH_INSTRUMENT = "We don't offer that questionnaire."
+NO_SCHEDULE = "There is no schedule for that questionnaire."
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    """A response as its respondent sees it right after answering."""
+
+    id: int
+    instrument: str
+    score: int
+    band: str
+    created_at: datetime
+    support: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    """One partner's series on one instrument, with change and adherence."""
+
+    respondent_id: int
+    role: str
+    display_name: str
+    instrument: str
+    cutoff: float
+    points: list[series.Point]
+    last_change: series.Change | None
+    schedule: series.Adherence | None
+    beyond_cutoff: bool
+
+
+def instrument(instrument_id: str) -> Instrument:
+    """The instrument with this id, or NotFound."""
+    found = instruments().get(instrument_id)
+    if found is None:
+        raise NotFound(NO_SUCH_INSTRUMENT)
+    return found
+
+
+def list_instruments() -> list[dict[str, Any]]:
+    """Every instrument offered, in a stable order, as its file describes it."""
+    return [described(chosen) for chosen in instruments().values()]
+
+
+def described(chosen: Instrument) -> dict[str, Any]:
+    """An instrument in the shape of `InstrumentOut`."""
+    reliability = chosen.reliability
+    return {
+        **{key: getattr(chosen, key) for key in ("id", "name", "title", "stem", "bands")},
+        **{key: getattr(chosen, key) for key in ("citation", "source", "licence")},
+        "items": chosen.items,
+        "scoring": {
+            "method": "sum",
+            "min": chosen.score_min,
+            "max": chosen.score_max,
+            "higher_is": chosen.higher_is,
+        },
+        "cutoff": {
+            "value": chosen.cutoff,
+            "flags": chosen.cutoff_flags,
+            "meaning": chosen.cutoff_meaning,
+        },
+        "reliability": None
+        if reliability is None
+        else {
+            **vars(reliability),
+            "reliable_difference": round(reliability.reliable_difference, 2),
+        },
+        "reliability_note": chosen.reliability_note,
+    }
+
+
+def respond(*, actor: User, space_id: int, instrument_id: str, answers: list[int]) -> ResponseView:
+    """Score and store a partner's answers; support words when the answers call for them."""
+    access = policy.access(actor, space_id)
+    access.require_role(*PARTNER_ROLES)
+    chosen = instrument(instrument_id)
+    check_answers(chosen, answers)
+    score = chosen.score(answers)
+    row = MeasureResponse(
+        space_id=space_id,
+        respondent_id=actor.id,
+        instrument=chosen.id,
+        answers=list(answers),
+        score=score,
+        band=chosen.band(score),
+        created_at=utcnow(),
+    )
+    db.session.add(row)
+    db.session.flush()
+    announcement = events.responded(space_id=space_id, response_id=row.id, owner_id=actor.id)
+    db.session.commit()
+    announcement.send()
+    caring = chosen.safety_message and chosen.beyond_cutoff(score)
+    return ResponseView(
+        row.id, chosen.id, score, row.band, row.created_at, support() if caring else None
+    )
+
+
+def check_answers(chosen: Instrument, answers: list[int]) -> None:
+    """Invalid (naming the item) unless there is one allowed answer per item."""
+    if len(answers) != len(chosen.items):
+        raise Invalid(
+            "answers",
+            f"{chosen.name} has {len(chosen.items)} questions, so it needs "
+            f"{len(chosen.items)} answers (we got {len(answers)}).",
+        )
+    for index, (item, answer) in enumerate(zip(chosen.items, answers, strict=True)):
+        if answer not in item.values:
+            allowed = ", ".join(str(value) for value in sorted(item.values))
+            raise Invalid(
+                f"answers.{index}",
+                f"Question {index + 1} (\u201c{item.text}\u201d) needs one of {allowed}.",
+            )
+
+
+def list_visible(*, actor: User, space_id: int) -> dict[str, Any]:
+    """The series the actor may see (category `measures`), and what is due for them."""
+    access = policy.access(actor, space_id)
+    owners = access.owners_visible(CATEGORY) & _partner_ids(access)
+    responses = db.session.scalars(
+        select(MeasureResponse)
+        .where(MeasureResponse.space_id == space_id, MeasureResponse.respondent_id.in_(owners))
+        .order_by(MeasureResponse.id)
+    ).all()
+    schedules = db.session.scalars(
+        select(MeasureSchedule).where(
+            MeasureSchedule.space_id == space_id, MeasureSchedule.respondent_id.in_(owners)
+        )
+    ).all()
+    views = build_series(access, responses, schedules, now=access.now)
+    record_reads(
+        access,
+        [
+            Read(owner, CATEGORY, "questionnaire scores")
+            for owner in {v.respondent_id for v in views}
+        ],
+    )
+    due = [
+        v.instrument for v in views if v.respondent_id == actor.id and v.schedule and v.schedule.due
+    ]
+    return {"series": views, "due": due}
+
+
+def build_series(
+    access: policy.Access,
+    responses: list[MeasureResponse],
+    schedules: list[MeasureSchedule],
+    *,
+    now: datetime,
+) -> list[SeriesView]:
+    """Series per (respondent, instrument) from rows already filtered by consent."""
+    points: dict[tuple[int, str], list[series.Point]] = defaultdict(list)
+    for row in responses:
+        points[(row.respondent_id, row.instrument)].append(
+            series.Point(row.id, row.score, row.band, row.created_at)
+        )
+    planned = {(s.respondent_id, s.instrument): s for s in schedules}
+    offered = instruments()
+    keys = sorted(
+        (
+            key
+            for key in {*points, *planned}
+            if key[1] in offered and access.can_see(key[0], CATEGORY)
+        ),
+        key=lambda key: (access.role_of(key[0]) != "hurt", key[0], list(offered).index(key[1])),
+    )
+    return [
+        _series(access, key, offered[key[1]], points[key], planned.get(key), now) for key in keys
+    ]
+
+
+def _series(
+    access: policy.Access,
+    key: tuple[int, str],
+    chosen: Instrument,
+    points: list[series.Point],
+    schedule: MeasureSchedule | None,
+    now: datetime,
+) -> SeriesView:
+    respondent = access.members[key[0]]
+    adherence = None
+    if schedule is not None:
+        adherence = series.adherence(
+            every_weeks=schedule.every_weeks,
+            starts_at=schedule.starts_at,
+            answered=[p.created_at for p in points],
+            now=now,
+        )
+    return SeriesView(
+        respondent_id=key[0],
+        role=respondent.role,
+        display_name=respondent.user.display_name if respondent.user else "",
+        instrument=chosen.id,
+        cutoff=chosen.cutoff,
+        points=points,
+        last_change=series.last_change(chosen, points),
+        schedule=adherence,
+        beyond_cutoff=bool(points) and chosen.beyond_cutoff(points[-1].score),
+    )
+
+
+def _partner_ids(access: policy.Access) -> set[int]:
+    return {uid for uid, m in access.members.items() if m.role in PARTNER_ROLES}
+
+
+def set_schedule(
+    *, actor: User, space_id: int, instrument_id: str, every_weeks: int, respondent_id: int | None
+) -> MeasureSchedule:
+    """Offer an instrument every `every_weeks` weeks from now (replacing any schedule)."""
+    access = policy.access(actor, space_id)
+    respondent_id = actor.id if respondent_id is None else respondent_id
+    policy.may_schedule(access, respondent_id)
+    chosen = instrument(instrument_id)
+    row = _schedule(space_id, respondent_id, chosen.id)
+    if row is None:
+        row = MeasureSchedule(space_id=space_id, respondent_id=respondent_id, instrument=chosen.id)
+        db.session.add(row)
+    row.every_weeks, row.set_by_id, row.starts_at = every_weeks, actor.id, utcnow()
+    db.session.commit()
+    return row
+
+
+def stop_schedule(
+    *, actor: User, space_id: int, instrument_id: str, respondent_id: int | None
+) -> None:
+    """Stop offering an instrument on a schedule."""
+    access = policy.access(actor, space_id)
+    respondent_id = actor.id if respondent_id is None else respondent_id
+    policy.may_schedule(access, respondent_id)
+    row = _schedule(space_id, respondent_id, instrument(instrument_id).id)
+    if row is None:
+        raise NotFound(NO_SCHEDULE)
+    db.session.delete(row)
+    db.session.commit()
+
+
+def _schedule(space_id: int, respondent_id: int, instrument_id: str) -> MeasureSchedule | None:
+    return db.session.scalar(
+        select(MeasureSchedule).where(
+            MeasureSchedule.space_id == space_id,
+            MeasureSchedule.respondent_id == respondent_id,
+            MeasureSchedule.instrument == instrument_id,
+        )
+    )
