@@ -76,6 +76,7 @@ def variables(world: World, target: str) -> dict[str, object]:
         "checkin_id": records.checkins["hurt-note"],
         "viewer_id": records.therapist_id,
         "category": "checkins",
+        "instrument_id": "phq2",
     }
     if target == "mixed-check":
         values["check_id"] = other.check_id
@@ -96,6 +97,15 @@ def checkin_body(_world: World, principal: str) -> dict[str, Any]:
     if principal == "repairing":
         return {"regulation": 5, "note": "Calmer than yesterday."}
     return {"felt_safety": 5, "note": "A steadier day."}
+
+
+def schedule_body(world: World, principal: str) -> dict[str, Any]:
+    """Every two weeks: a partner's own; a therapist's for the hurt partner of their space."""
+    if principal in ("granted_therapist", "ungranted_therapist"):
+        return {"every_weeks": 2, "respondent_id": world.home.hurt_id}
+    if principal == "outside_therapist":
+        return {"every_weeks": 2, "respondent_id": world.other.hurt_id}
+    return {"every_weeks": 2}
 
 
 def login_body(world: World, principal: str) -> dict[str, Any]:
@@ -131,6 +141,10 @@ BODIES: dict[tuple[str, str], Body] = {
     },
     ("POST", f"{SPACE}/therapist-notes"): lambda _w, _p: {"body": "Plan for Thursday."},
     ("POST", f"{SPACE}/checkins"): checkin_body,
+    ("POST", f"{SPACE}/measures/<string:instrument_id>/responses"): lambda _w, _p: {
+        "answers": [0, 1]
+    },
+    ("PUT", f"{SPACE}/measures/<string:instrument_id>/schedule"): schedule_body,
     ("POST", f"{SPACE}/disclosures"): lambda _w, _p: {
         "title": "The messages",
         "body": "What happened, and how it affected us both.",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mend.measures.catalogue import INSTRUMENTS_DIR, InstrumentError, load
-from mend.measures.series import Point, crossed_cutoff, last_change
 from mend import create_app
 from mend.config import load_settings
+from mend.measures.catalogue import INSTRUMENTS_DIR, InstrumentError, load
+from mend.measures.series import Point, crossed_cutoff, last_change
 
 CATALOGUE = load()
 FREQUENCY = ["Not at all", "Several days", "More than half the days", "Nearly every day"]
@@ -31,7 +31,9 @@ def test_phq2_wording_is_as_published() -> None:
         "Feeling down, depressed, or hopeless",
     ]
     for item in phq2.items:
-        assert [(o.label, o.value) for o in item.options] == list(zip(FREQUENCY, range(4)))
+        assert [(o.label, o.value) for o in item.options] == list(
+            zip(FREQUENCY, range(4), strict=True)
+        )
     assert "Pfizer" in phq2.licence and "No permission required" in phq2.licence
 
 

@@ -24,6 +24,7 @@ from mend.spaces.models import PARTNER_ROLES
 CATEGORY = "measures"
 NO_SUCH_INSTRUMENT = "We don't offer that questionnaire."
 NO_SCHEDULE = "There is no schedule for that questionnaire."
+WHOSE_SCHEDULE = "Please say which partner this schedule is for (respondent_id)."
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _series(
     return SeriesView(
         respondent_id=key[0],
         role=respondent.role,
-        display_name=respondent.user.display_name if respondent.user else "",
+        display_name=respondent.display_name,
         instrument=chosen.id,
         cutoff=chosen.cutoff,
         points=points,
@@ -233,7 +234,7 @@ def set_schedule(
 ) -> MeasureSchedule:
     """Offer an instrument every `every_weeks` weeks from now (replacing any schedule)."""
     access = policy.access(actor, space_id)
-    respondent_id = actor.id if respondent_id is None else respondent_id
+    respondent_id = _whose(access, respondent_id)
     policy.may_schedule(access, respondent_id)
     chosen = instrument(instrument_id)
     row = _schedule(space_id, respondent_id, chosen.id)
@@ -250,13 +251,22 @@ def stop_schedule(
 ) -> None:
     """Stop offering an instrument on a schedule."""
     access = policy.access(actor, space_id)
-    respondent_id = actor.id if respondent_id is None else respondent_id
+    respondent_id = _whose(access, respondent_id)
     policy.may_schedule(access, respondent_id)
     row = _schedule(space_id, respondent_id, instrument(instrument_id).id)
     if row is None:
         raise NotFound(NO_SCHEDULE)
     db.session.delete(row)
     db.session.commit()
+
+
+def _whose(access: policy.Access, respondent_id: int | None) -> int:
+    """The respondent a schedule is for: the caller, unless they name a partner."""
+    if respondent_id is not None:
+        return respondent_id
+    if access.role not in PARTNER_ROLES:
+        raise Invalid("respondent_id", WHOSE_SCHEDULE)
+    return access.user.id
 
 
 def _schedule(space_id: int, respondent_id: int, instrument_id: str) -> MeasureSchedule | None:

@@ -25,8 +25,9 @@ from mend.consent.access_log import Read
 from mend.consent.models import CATEGORIES, AccessLogEntry
 from mend.database import utcnow
 from mend.extensions import db
+from mend.measures.service import SeriesView
 from mend.spaces.models import Membership
-from mend.therapist import alerts
+from mend.therapist import alerts, caseload_measures
 from mend.therapist import caseload_queries as queries
 from mend.therapist.alerts import Alert, FeltSafety, Latest, Quiet
 from mend.therapist.caseload_queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
@@ -103,6 +104,7 @@ class CaseloadItem:
     felt_safety: FeltSafety | None
     commitments: CommitmentFigures | None
     days_since_checkin: list[DaysSince]
+    measures: list[SeriesView]
     alerts: list[Alert]
 
 
@@ -116,6 +118,7 @@ class Loaded:
     latest: dict[tuple[int, int], Any]
     commitments: dict[int, CommitmentRows]
     built_snapshots: list[ReliabilitySnapshot]
+    measures: dict[int, list[SeriesView]]
 
 
 def list_visible(*, actor: User) -> list[CaseloadItem]:
@@ -153,6 +156,7 @@ def _load(couples: list[Couple], timezone: str, now: datetime) -> Loaded:
         latest=queries.latest_checkins(couples),
         commitments=commitments,
         built_snapshots=built_snapshots,
+        measures=caseload_measures.load(couples, now=now),
     )
 
 
@@ -168,6 +172,9 @@ def _summarise(couple: Couple, loaded: Loaded) -> CaseloadItem:
     rows = loaded.commitments.get(couple.space_id)
     figures = _commitment_figures(couple, rows) if rows is not None else None
     disputes = rows.disputes if figures is not None and figures.open_disputes is not None else None
+    measures = loaded.measures.get(couple.space_id, [])
+    found = alerts.judge(felt=felt, quiet=quiet, disputes=disputes)
+    found += caseload_measures.judge(measures)
     return CaseloadItem(
         space=SpaceRef(couple.space_id, couple.name),
         members=[
@@ -182,7 +189,8 @@ def _summarise(couple: Couple, loaded: Loaded) -> CaseloadItem:
         days_since_checkin=[
             DaysSince(m.user_id, m.role, q.days_since) for m, q in zip(sharing, quiet, strict=True)
         ],
-        alerts=alerts.judge(felt=felt, quiet=quiet, disputes=disputes),
+        measures=measures,
+        alerts=sorted(found, key=lambda alert: -alert.severity),
     )
 
 
@@ -255,6 +263,8 @@ def _reads(couple: Couple, item: CaseloadItem) -> list[Read]:
         reads.append(Read(repairing.user_id, COMMITMENTS, f"caseload summary: {RELIABILITY_READ}"))
     if hurt is not None and figures is not None and figures.open_disputes is not None:
         reads.append(Read(hurt.user_id, COMMITMENTS, "caseload summary: open disputed reviews"))
+    for owner in sorted({view.respondent_id for view in item.measures}):
+        reads.append(Read(owner, "measures", "caseload summary: questionnaire scores"))
     return reads
 
 
