@@ -142,29 +142,59 @@ def check_answers(chosen: Instrument, answers: list[int]) -> None:
 def list_visible(*, actor: User, space_id: int) -> dict[str, Any]:
     """The series the actor may see (category `measures`), and what is due for them."""
     access = policy.access(actor, space_id)
+    views = visible_series(access)
+    owners = {view.respondent_id for view in views}
+    record_reads(access, [Read(owner, CATEGORY, "questionnaire scores") for owner in owners])
+    due = [
+        view.instrument
+        for view in views
+        if view.respondent_id == actor.id and view.schedule and view.schedule.due
+    ]
+    return {"series": views, "due": due}
+
+
+def visible_series(access: policy.Access) -> list[SeriesView]:
+    """Every series the holder of access may see in its space (reads are not logged here)."""
     owners = access.owners_visible(CATEGORY) & _partner_ids(access)
     responses = db.session.scalars(
         select(MeasureResponse)
-        .where(MeasureResponse.space_id == space_id, MeasureResponse.respondent_id.in_(owners))
+        .where(
+            MeasureResponse.space_id == access.space_id,
+            MeasureResponse.respondent_id.in_(owners),
+        )
         .order_by(MeasureResponse.id)
     ).all()
     schedules = db.session.scalars(
         select(MeasureSchedule).where(
-            MeasureSchedule.space_id == space_id, MeasureSchedule.respondent_id.in_(owners)
+            MeasureSchedule.space_id == access.space_id,
+            MeasureSchedule.respondent_id.in_(owners),
         )
     ).all()
-    views = build_series(access, responses, schedules, now=access.now)
-    record_reads(
-        access,
-        [
-            Read(owner, CATEGORY, "questionnaire scores")
-            for owner in {v.respondent_id for v in views}
-        ],
+    return build_series(access, list(responses), list(schedules), now=access.now)
+
+
+def authored(user_id: int) -> list[dict[str, Any]]:
+    """Every response the user gave, in any space, as the export's `authored` entries."""
+    rows = db.session.scalars(
+        select(MeasureResponse)
+        .where(MeasureResponse.respondent_id == user_id)
+        .order_by(MeasureResponse.id)
     )
-    due = [
-        v.instrument for v in views if v.respondent_id == actor.id and v.schedule and v.schedule.due
+    return [
+        {
+            "kind": "measure_response",
+            "id": row.id,
+            "space_id": row.space_id,
+            "created_at": row.created_at,
+            "content": {
+                "instrument": row.instrument,
+                "answers": row.answers,
+                "score": row.score,
+                "band": row.band,
+            },
+        }
+        for row in rows
     ]
-    return {"series": views, "due": due}
 
 
 def build_series(
