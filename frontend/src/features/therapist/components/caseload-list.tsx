@@ -14,6 +14,9 @@ const ALERT_TONE: Record<string, string> = {
   low_felt_safety: 'tag--danger',
   disputed_check: 'tag--warn',
   no_checkin: 'tag--muted',
+  reliable_deterioration: 'tag--danger',
+  measure_cutoff: 'tag--warn',
+  measures_missed: 'tag--muted',
 }
 
 /** Every couple, most in need of attention first, with only what they share. */
