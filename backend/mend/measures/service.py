@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from mend import policy
 from mend.auth.models import User
@@ -199,12 +200,13 @@ def authored(user_id: int) -> list[dict[str, Any]]:
 
 def build_series(
     access: policy.Access,
-    responses: list[MeasureResponse],
-    schedules: list[MeasureSchedule],
+    responses: Sequence[MeasureResponse | Row[Any]],
+    schedules: Sequence[MeasureSchedule | Row[Any]],
     *,
     now: datetime,
 ) -> list[SeriesView]:
-    """Series per (respondent, instrument) from rows already filtered by consent."""
+    """Series per (respondent, instrument) from rows already filtered by consent (models, or
+    plain rows with the same column names)."""
     points: dict[tuple[int, str], list[series.Point]] = defaultdict(list)
     for row in responses:
         points[(row.respondent_id, row.instrument)].append(
@@ -230,7 +232,7 @@ def _series(
     key: tuple[int, str],
     chosen: Instrument,
     points: list[series.Point],
-    schedule: MeasureSchedule | None,
+    schedule: MeasureSchedule | Row[Any] | None,
     now: datetime,
 ) -> SeriesView:
     respondent = access.members[key[0]]

@@ -10,17 +10,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
-from mend.extensions import db
 from mend.measures import series
 from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.measures.service import CATEGORY as MEASURES
 from mend.measures.service import SeriesView, build_series
 from mend.measures.setup import instruments
+from mend.pagination import read_columns
 from mend.therapist.alerts import Alert
 from mend.therapist.caseload_queries import Couple
+
+R, S = MeasureResponse, MeasureSchedule
+RESPONSE_COLUMNS = (R.id, R.space_id, R.respondent_id, R.instrument, R.score, R.band, R.created_at)
+SCHEDULE_COLUMNS = (S.space_id, S.respondent_id, S.instrument, S.every_weeks, S.starts_at)
 
 
 def load(couples: Iterable[Couple], *, now: datetime) -> dict[int, list[SeriesView]]:
@@ -31,8 +36,8 @@ def load(couples: Iterable[Couple], *, now: datetime) -> dict[int, list[SeriesVi
     }
     spaces = sorted({space_id for space_id, _user in sharing})
     people = sorted({user_id for _space, user_id in sharing})
-    responses = _grouped(MeasureResponse, spaces, people, sharing)
-    schedules = _grouped(MeasureSchedule, spaces, people, sharing)
+    responses = _grouped(RESPONSE_COLUMNS, MeasureResponse, spaces, people, sharing)
+    schedules = _grouped(SCHEDULE_COLUMNS, MeasureSchedule, spaces, people, sharing)
     return {
         c.space_id: build_series(c.access, responses[c.space_id], schedules[c.space_id], now=now)
         for c in couples
@@ -40,13 +45,21 @@ def load(couples: Iterable[Couple], *, now: datetime) -> dict[int, list[SeriesVi
     }
 
 
-def _grouped(model, spaces: list[int], people: list[int], sharing: set[tuple[int, int]]):  # type: ignore[no-untyped-def]
-    rows = db.session.scalars(
-        select(model)
+def _grouped(
+    columns: tuple[Any, ...],
+    model: Any,
+    spaces: list[int],
+    people: list[int],
+    sharing: set[tuple[int, int]],
+) -> dict[int, list[Any]]:
+    """Plain rows (the columns only: no ORM objects for thousands of answers), per space."""
+    statement = (
+        select(*columns)
         .where(model.space_id.in_(spaces), model.respondent_id.in_(people))
         .order_by(model.id)
     )
-    grouped: dict[int, list] = defaultdict(list)
+    rows = read_columns(statement, {})
+    grouped: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
         if (row.space_id, row.respondent_id) in sharing:
             grouped[row.space_id].append(row)
