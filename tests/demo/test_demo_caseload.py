@@ -33,7 +33,7 @@ def test_the_demo_caseload_shows_five_couples_in_different_states(app: Flask) ->
     assert by_name["Lee & Robin"]["nothing_shared"] and not kinds["Lee & Robin"]
     assert not kinds["Sam & Alex"] & {"reliable_deterioration", "felt_safety_drop"}
     sam_csi = next(m for m in by_name["Sam & Alex"]["measures"] if m["instrument"] == "csi4")
-    assert sam_csi["last_change"]["direction"] == "better"
+    assert (sam_csi["name"], sam_csi["last_change"]["direction"]) == ("CSI-4", "better")
     assert by_name["Sam & Alex"]["felt_safety"]["mean_28d"] > 5
 
     order = [item["space"]["name"] for item in items]

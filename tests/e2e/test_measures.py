@@ -65,6 +65,9 @@ def test_the_therapist_sees_the_series_with_its_cutoff_and_reliable_change(
     log_in(page, "dr.rivera@demo.mend")
     priya = page.get_by_role("article").filter(has_text="Priya & Tom")
     expect(priya.get_by_text(re.compile("a reliable change for the worse"))).to_be_visible()
+    expect(
+        priya.get_by_text("Priya CSI-4 10 (past cut-off, reliably worse)", exact=False)
+    ).to_be_visible()
     page.get_by_role("main").get_by_role("link", name="Priya & Tom").click()
     expect(page.get_by_role("heading", name="Priya & Tom", level=1)).to_be_visible()
 

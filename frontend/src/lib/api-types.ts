@@ -2567,6 +2567,8 @@ export interface components {
             /** @enum {string} */
             role: "hurt" | "repairing";
             instrument: string;
+            /** @description e.g. CSI-4 */
+            readonly name?: string;
             cutoff: number;
             readonly latest?: number | null;
             readonly answered?: number;
