@@ -258,16 +258,20 @@ def _authored(actor: User) -> list[dict[str, Any]]:
     notes = db.session.scalars(
         select(TherapistNote).where(TherapistNote.author_id == actor.id).order_by(TherapistNote.id)
     )
-    return rows + measures.authored(actor.id) + [
-        {
-            "kind": "therapist_note",
-            "id": note.id,
-            "space_id": note.space_id,
-            "created_at": note.created_at,
-            "content": {"body": note.body},
-        }
-        for note in notes
-    ]
+    return (
+        rows
+        + measures.authored(actor.id)
+        + [
+            {
+                "kind": "therapist_note",
+                "id": note.id,
+                "space_id": note.space_id,
+                "created_at": note.created_at,
+                "content": {"body": note.body},
+            }
+            for note in notes
+        ]
+    )
 
 
 def _plain(content: dict[str, Any]) -> dict[str, Any]:
