@@ -53,6 +53,7 @@ from mend.database import utcnow
 from mend.disclosures import views as disclosure_views
 from mend.disclosures.models import Disclosure, DisclosureResponse, DisclosureRevision
 from mend.extensions import db
+from mend.measures import read as measure_views
 from mend.measures import service as measures
 from mend.record.hashing import canonical
 from mend.spaces import service as spaces
@@ -77,7 +78,7 @@ class SpaceSection:
     disclosures: list[disclosure_views.DisclosureDetailView]
     commitments: list[commitments.CommitmentView]
     checkins: list[CheckinView]
-    measures: list[measures.SeriesView]
+    measures: list[measure_views.SeriesView]
     consents: consent.Overview
     access_log: list[AccessLogEntry]
     therapist_notes: list[TherapistNote]
@@ -260,7 +261,7 @@ def _authored(actor: User) -> list[dict[str, Any]]:
     )
     return (
         rows
-        + measures.authored(actor.id)
+        + measure_views.authored(actor.id)
         + [
             {
                 "kind": "therapist_note",

@@ -25,7 +25,7 @@ from mend.consent.access_log import Read
 from mend.consent.models import CATEGORIES, AccessLogEntry
 from mend.database import utcnow
 from mend.extensions import db
-from mend.measures.service import SeriesView
+from mend.measures.read import SeriesView
 from mend.spaces.models import Membership
 from mend.therapist import alerts, caseload_measures
 from mend.therapist import caseload_queries as queries

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from mend.measures import series
 from mend.measures.models import MeasureResponse, MeasureSchedule
-from mend.measures.service import CATEGORY as MEASURES
-from mend.measures.service import SeriesView, build_series
+from mend.measures.read import CATEGORY as MEASURES
+from mend.measures.read import SeriesView, build_series
 from mend.measures.setup import instruments
 from mend.pagination import read_columns
 from mend.therapist.alerts import Alert

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from mend import clock, policy
 from mend.extensions import db
 from mend.measures.models import MeasureResponse, MeasureSchedule
-from mend.measures.service import CATEGORY, SeriesView, build_series
+from mend.measures.read import CATEGORY, SeriesView, build_series
 from mend.measures.setup import instruments
 from mend.spaces.models import PARTNER_ROLES
 from mend.therapist import caseload_measures
