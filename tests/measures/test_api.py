@@ -24,6 +24,8 @@ def test_instruments_are_listed_with_items_scoring_and_cutoff(partner) -> None:
         "flags": "at_or_above",
         "meaning": phq2["cutoff"]["meaning"],
     }
+    assert [o["label"] for o in phq2["options"]][-1] == "Nearly every day"
+    assert body[2]["options"] is None  # the CSI-4's items each have their own answers
     assert phq2["reliability"] is None and phq2["reliability_note"]
     assert body[2]["reliability"]["coefficient"] == 0.94
 

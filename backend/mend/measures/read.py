@@ -39,10 +39,12 @@ class SeriesView:
 def described(chosen: Instrument) -> dict[str, Any]:
     """An instrument in the shape of `InstrumentOut`."""
     reliability = chosen.reliability
+    shared = chosen.items[0].options
     return {
         **{key: getattr(chosen, key) for key in ("id", "name", "title", "stem", "bands")},
         **{key: getattr(chosen, key) for key in ("citation", "source", "licence")},
         "items": chosen.items,
+        "options": shared if all(item.options == shared for item in chosen.items) else None,
         "scoring": {
             "method": "sum",
             "min": chosen.score_min,

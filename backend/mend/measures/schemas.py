@@ -57,6 +57,12 @@ class InstrumentOut(StrictSchema):
     title = fields.String(required=True)
     stem = fields.String(required=True, allow_none=True)
     items = fields.List(fields.Nested(MeasureItemOut), required=True)
+    options = fields.List(
+        fields.Nested(MeasureOptionOut),
+        required=True,
+        allow_none=True,
+        metadata={"description": "The answers every item shares; null when items differ."},
+    )
     scoring = fields.Nested(MeasureScoringOut, required=True)
     cutoff = fields.Nested(MeasureCutoffOut, required=True)
     bands = fields.List(fields.Nested(MeasureBandOut), required=True)

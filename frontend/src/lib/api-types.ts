@@ -2342,6 +2342,8 @@ export interface components {
             title: string;
             stem: string | null;
             items: components["schemas"]["MeasureItemOut"][];
+            /** @description The answers every item shares; null when items differ. */
+            options: components["schemas"]["MeasureOptionOut"][] | null;
             scoring: components["schemas"]["MeasureScoringOut"];
             cutoff: components["schemas"]["MeasureCutoffOut"];
             bands: components["schemas"]["MeasureBandOut"][];
