@@ -12,6 +12,7 @@ from mend import create_app
 from mend.config import load_settings
 from mend.measures.catalogue import INSTRUMENTS_DIR, InstrumentError, load
 from mend.measures.series import Point, crossed_cutoff, last_change
+from mend.measures.setup import support
 
 CATALOGUE = load()
 FREQUENCY = ["Not at all", "Several days", "More than half the days", "Nearly every day"]
@@ -150,3 +151,23 @@ def test_a_file_that_is_not_json_stops_start_up(tmp_path: Path) -> None:
     (folder / "gad2.json").write_text("{ not json")
     with pytest.raises(InstrumentError, match="gad2.json"):
         load(folder)
+
+
+def test_support_resources_can_be_replaced_and_must_be_well_formed(tmp_path: Path) -> None:
+    mine = tmp_path / "resources.json"
+    mine.write_text(
+        json.dumps(
+            {
+                "heading": "Help near you",
+                "message": "Call us.",
+                "resources": [{"name": "Local line", "url": "https://help.example"}],
+            }
+        )
+    )
+    settings = load_settings(environ={}, instance_path=tmp_path / "instance")
+    app = create_app({"MEND": settings, "MEND_SUPPORT_RESOURCES_FILE": str(mine)})
+    with app.app_context():
+        assert support()["resources"] == [{"name": "Local line", "url": "https://help.example"}]
+    mine.write_text(json.dumps({"heading": "No message or resources"}))
+    with pytest.raises(InstrumentError, match="resources.json"):
+        create_app({"MEND": settings, "MEND_SUPPORT_RESOURCES_FILE": str(mine)})
