@@ -1,10 +1,11 @@
 """Benchmark: the therapist caseload for 25 and for 100 couples with two years of history each.
 
-Every couple has two years of daily check-ins from both partners and three
-commitments (two daily, one weekly) with two years of checks and reviews, and
-shares everything with the therapist. The therapist first works with 25 of
-the couples, then with all 100. Prints the median and p90 time of
-`GET /therapist/caseload` (in-process, through the WSGI test client), the
+Every couple has two years of daily check-ins from both partners, three
+commitments (two daily, one weekly) with two years of checks and reviews,
+and two years of fortnightly questionnaires (CSI-4 from both partners, PHQ-2
+from the hurt partner, on schedules), and shares everything with the therapist.
+The therapist first works with 25 of the couples, then with all 100. Prints
+the median and p90 time of `GET /therapist/caseload` (in-process, through the WSGI test client), the
 number of SQL statements one request runs, and time(100) / time(25).
 
     .venv/bin/python bench/caseload.py [--runs 30] [--database-url URL]
@@ -22,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -35,7 +37,10 @@ from mend.config import load_settings
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.database import utcnow
 from mend.demo import People, write_history
+from mend.demo_caseload.build import answers_for
 from mend.extensions import db
+from mend.measures.catalogue import load as load_instruments
+from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.spaces.models import Membership, Space
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -100,8 +105,42 @@ def _couple(index: int) -> int:
     write_history(
         people, days=DAYS, today=today_in("UTC"), commitments=3, disclosures=0, seed=index
     )
+    _questionnaires(space.id, {hurt.id: ("csi4", "phq2"), repairing.id: ("csi4",)}, index)
     db.session.commit()
     return space.id
+
+
+def _questionnaires(space_id: int, plan: dict[int, tuple[str, ...]], seed: int) -> None:
+    """Fortnightly answers for two years, each on its schedule (one answer in five missed)."""
+    instruments = load_instruments()
+    started = utcnow() - timedelta(days=DAYS)
+    for respondent_id, chosen in plan.items():
+        for instrument_id in chosen:
+            instrument = instruments[instrument_id]
+            db.session.add(
+                MeasureSchedule(
+                    space_id=space_id,
+                    respondent_id=respondent_id,
+                    instrument=instrument_id,
+                    every_weeks=2,
+                    starts_at=started,
+                )
+            )
+            for fortnight in range(DAYS // 14):
+                if (fortnight + seed) % 5 == 0:
+                    continue
+                score = (fortnight * 7 + seed) % (instrument.score_max + 1)
+                db.session.add(
+                    MeasureResponse(
+                        space_id=space_id,
+                        respondent_id=respondent_id,
+                        instrument=instrument_id,
+                        answers=answers_for(instrument, score),
+                        score=score,
+                        band=instrument.band(score),
+                        created_at=started + timedelta(days=14 * fortnight + 1),
+                    )
+                )
 
 
 def take_on(app: Flask, therapist: ApiClient, space_ids: list[int]) -> None:

@@ -25,8 +25,9 @@ def test_demo_data_creates_a_couple_and_therapist_once(app: Flask) -> None:
         login = api.post("/auth/login", json={"email": email, "password": DEMO_PASSWORD})
         assert login.status_code == 200
         spaces = api.get("/spaces").get_json()["items"]
-        assert len(spaces) == 1
-        roles = {m["user_id"]: m["role"] for m in spaces[0]["members"]}
+        assert len(spaces) == (5 if role == "therapist" else 1)  # the therapist sees every couple
+        sam_and_alex = next(space for space in spaces if space["name"] == "Sam & Alex")
+        roles = {m["user_id"]: m["role"] for m in sam_and_alex["members"]}
         assert roles[login.get_json()["id"]] == role
 
 
@@ -40,9 +41,15 @@ def test_demo_history_covers_90_days_and_verifies(app: Flask) -> None:
     with app.app_context():
         days = {
             c.created_at.date()
-            for c in db.session.scalars(select(Checkin).where(Checkin.felt_safety.is_not(None)))
+            for c in db.session.scalars(
+                select(Checkin).where(
+                    Checkin.felt_safety.is_not(None), Checkin.space_id == space_id
+                )
+            )
         }
-        kinds = set(db.session.scalars(select(LedgerEntry.kind)))
+        kinds = set(
+            db.session.scalars(select(LedgerEntry.kind).where(LedgerEntry.space_id == space_id))
+        )
     assert 75 <= len(days) <= 91
     assert {"disclosure_revision", "check_review", "commitment_check", "checkin"} <= kinds
     assert verification["entries"] > 300

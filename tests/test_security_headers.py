@@ -156,6 +156,7 @@ def placeholders(app: Flask) -> dict[str, Any]:
         "session_id": therapist.get("/auth/sessions").get_json()["items"][0]["id"],
         "category": "checkins",
         "passkey_id": 1,
+        "instrument_id": "phq2",
         "path": "spaces/1/record",
         "filename": "app.css",
     }

@@ -17,6 +17,7 @@ from mend.json_depth import init_json_depth
 from mend.json_provider import FastJSONProvider
 from mend.live.sockets import init_live
 from mend.mail import outbox as _outbox  # noqa: F401  (registers the after-commit hand-over)
+from mend.measures.setup import init_measures
 from mend.security import init_security
 from mend.tasks import init_tasks
 
@@ -35,6 +36,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     settings.instance_path.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=settings.log_level)
 
+    init_measures(app)
     _init_extensions(app)
     _register_blueprints(app)
     register_error_handlers(app)
@@ -100,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
     from mend.consent import routes as consent
     from mend.disclosures import routes as disclosures
     from mend.health import routes as health
+    from mend.measures import routes as measures
     from mend.record import routes as record
     from mend.spaces import routes as spaces
     from mend.therapist import report_routes as report
@@ -114,6 +117,7 @@ def _register_blueprints(app: Flask) -> None:
         disclosures,
         commitments,
         checkins,
+        measures,
         consent,
         record,
         therapist,

@@ -10,24 +10,23 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from mend.auth.models import User
-from mend.auth.registration import create_verified_account
 from mend.backup import backup_command, restore_command
 from mend.clock import today_in
-from mend.database import utcnow
-from mend.demo import People, write_history
+from mend.demo_caseload import build
+from mend.demo_caseload.build import THERAPIST
+from mend.demo_caseload.couples import COUPLES
 from mend.encryption.commands import data_keys, new_data_key, rotate_keys
 from mend.encryption.startup import check_data_keys
 from mend.extensions import db, socketio
-from mend.spaces.models import Membership, Space
 from mend.tasks import consumer
 
 DEMO_PASSWORD = "demo-password-123"
 DEMO_TIMEZONE = "Europe/London"
-DEMO_DAYS = 90
+# The first couple and their therapist: the logins the README and browser tests use.
 DEMO_ACCOUNTS = (
-    ("sam@demo.mend", "Sam", "partner", "hurt"),
-    ("alex@demo.mend", "Alex", "partner", "repairing"),
-    ("dr.rivera@demo.mend", "Dr. Rivera", "therapist", "therapist"),
+    (*COUPLES[0].hurt, "partner", "hurt"),
+    (*COUPLES[0].repairing, "partner", "repairing"),
+    (*THERAPIST, "therapist", "therapist"),
 )
 
 
@@ -43,47 +42,26 @@ def register_commands(app: Flask) -> None:
 @click.command("demo-data")
 @with_appcontext
 def demo_data() -> None:
-    """Create a demo couple with 90 days of history and their therapist (once); print logins."""
-    if db.session.scalar(select(User).where(User.email == DEMO_ACCOUNTS[0][0])) is None:
-        _create_demo_space()
+    """Create the demo caseload (once): six couples with three months of history, and the
+    therapist who works with them all; print the logins."""
+    if db.session.scalar(select(User).where(User.email == THERAPIST[0])) is None:
+        with click.progressbar(length=build.steps(), label="Creating the demo caseload") as bar:
+            build.create(
+                password=DEMO_PASSWORD,
+                timezone=DEMO_TIMEZONE,
+                today=today_in(DEMO_TIMEZONE),
+                step=lambda: bar.update(1),
+            )
     else:
         click.echo("Demo data already exists.")
     click.echo(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
-    for email, name, _account_type, role in DEMO_ACCOUNTS:
-        click.echo(f"  {email:<22} {name} ({role})")
-
-
-def _create_demo_space() -> None:
-    users: dict[str, User] = {}
-    with click.progressbar(length=len(DEMO_ACCOUNTS) + 1, label="Creating demo data") as bar:
-        for email, name, account_type, role in DEMO_ACCOUNTS:
-            users[role] = create_verified_account(
-                email=email,
-                password=DEMO_PASSWORD,
-                display_name=name,
-                account_type=account_type,
-                timezone=DEMO_TIMEZONE,
-            )
-            bar.update(1)
-        space = Space(name="Sam & Alex")
-        # The demo therapist was approved by both partners (rule 9).
-        space.members = [
-            Membership(
-                user_id=user.id, role=role, approved_at=utcnow() if role == "therapist" else None
-            )
-            for role, user in users.items()
-        ]
-        db.session.add(space)
-        db.session.flush()
-        people = People(
-            space_id=space.id,
-            hurt_id=users["hurt"].id,
-            repairing_id=users["repairing"].id,
-            timezone=DEMO_TIMEZONE,
-        )
-        write_history(people, days=DEMO_DAYS, today=today_in(DEMO_TIMEZONE))
-        db.session.commit()
-        bar.update(1)
+    click.echo(f"  {THERAPIST[0]:<22} {THERAPIST[1]} (therapist of every couple)")
+    for couple in COUPLES:
+        for (email, name), role in ((couple.hurt, "hurt"), (couple.repairing, "repairing")):
+            click.echo(f"  {email:<22} {name} ({role}) in {couple.name}")
+    click.echo("\nThe couples, as the therapist's caseload shows them:")
+    for couple in COUPLES:
+        click.echo(f"  {couple.name}: {couple.state}")
 
 
 @click.group()

@@ -7,6 +7,7 @@ time order, so `/record/verify` holds for demo data as for real data.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -105,15 +106,17 @@ def write_history(
     commitments: int = 4,
     cadence: str | None = None,
     seed: int = 7,
+    felt: Callable[[float], float] | None = None,
 ) -> int:
     """Write `days` of plausible history ending today; returns the number of ledgered rows.
 
-    `cadence` forces every commitment to one cadence (benchmarks use "daily").
+    `cadence` forces every commitment to one cadence (benchmarks use "daily"); `felt`
+    gives the mean felt safety at each point of the history (0 first day, 1 today).
     """
     rng = random.Random(seed)
     first_day = today - timedelta(days=days - 1)
     rows: list[Ledgered] = []
-    rows += _checkins(people, rng, first_day, days)
+    rows += _checkins(people, rng, first_day, days, felt or _healing)
     rows += _disclosures(people, rng, first_day, days, disclosures)
     rows += _commitments(people, rng, first_day, today, commitments, cadence)
     now = utcnow()
@@ -135,12 +138,23 @@ def _clamp(value: float) -> int:
     return max(0, min(10, round(value)))
 
 
-def _checkins(people: People, rng: random.Random, first_day: date, days: int) -> list[Checkin]:
+def _healing(progress: float) -> float:
+    """Slow, uneven repair: from about 2.5 to about 6.5 out of 10."""
+    return 2.5 + 4.0 * progress
+
+
+def _checkins(
+    people: People,
+    rng: random.Random,
+    first_day: date,
+    days: int,
+    trajectory: Callable[[float], float],
+) -> list[Checkin]:
     rows: list[Checkin] = []
     for offset in range(days):
         day = first_day + timedelta(days=offset)
-        healing = 2.5 + 4.0 * offset / max(days - 1, 1)
-        felt = _clamp(healing + rng.gauss(0, 1.2) - (2.5 if rng.random() < 0.08 else 0))
+        mean = trajectory(offset / max(days - 1, 1))
+        felt = _clamp(mean + rng.gauss(0, 1.2) - (2.5 if rng.random() < 0.08 else 0))
         if rng.random() < 0.92:
             rows.append(
                 Checkin(

@@ -19,6 +19,7 @@ from mend.disclosures.models import (
 )
 from mend.idempotency import IdempotencyKey
 from mend.mail.models import OutboxMail
+from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.record.models import Erasure, LedgerEntry
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
@@ -42,6 +43,8 @@ __all__ = [
     "IdempotencyKey",
     "Invite",
     "LedgerEntry",
+    "MeasureResponse",
+    "MeasureSchedule",
     "ReliabilitySnapshot",
     "Membership",
     "Passkey",

@@ -10,6 +10,7 @@ Consent rules (DESIGN.md, "Consent"):
 2. Between partners, `checkins` are shared by default and `checkin_notes` are not.
 3. A therapist sees nothing of a partner's data until that partner grants it.
 4. The newest consent change in force decides, so revocation works on the next request.
+13. `measures` (questionnaire answers) are shared with nobody by default, the partner included.
 Notes marked private are never shown to anyone but their author.
 Where MEND_REQUIRE_THERAPIST_MFA is on, a therapist without a second factor sees no
 partner data at all (403 `urn:mend:problem:mfa-required`), whatever was granted.
@@ -40,6 +41,7 @@ PARTNER_DEFAULTS = {
     "checkin_notes": False,
     "disclosures": True,
     "commitments": True,
+    "measures": False,  # rule 13: questionnaire answers are shared with nobody by default
 }
 ALWAYS_SHARED_WITH_HURT = frozenset({"disclosures", "commitments"})
 MFA_REQUIRED = (
@@ -380,3 +382,15 @@ def may_grant(owner: Access, viewer_id: int, category: str) -> None:
             "Your disclosures and commitments are always open to your partner: "
             "that is what the repairing role means. Leaving the space is how it ends."
         )
+
+
+def may_schedule(access: Access, respondent_id: int) -> None:
+    """A partner sets their own questionnaire schedule; a therapist one for a partner who
+    shares `measures` with them. Anyone else: NotFound (nothing is revealed)."""
+    respondent = access.members.get(respondent_id)
+    if respondent is None or not respondent.active or respondent.role not in PARTNER_ROLES:
+        raise NotFound("That person isn't in this space.")
+    if access.role in PARTNER_ROLES and respondent_id != access.user.id:
+        raise Forbidden("Only your partner can choose how often they are asked.")
+    if access.role == "therapist" and not access.can_see(respondent_id, "measures"):
+        raise NotFound("That person isn't in this space.")

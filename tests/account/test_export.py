@@ -35,6 +35,7 @@ SPACE_KEYS = {
     "my_role",
     "disclosures",
     "commitments",
+    "measures",
     "checkins",
     "consents",
     "access_log",

@@ -6,7 +6,7 @@ row names the status for each principal, in the order of PRINCIPALS:
 
     H    the hurt partner of the home space
     R    the repairing partner of the home space
-    T+   a therapist in the home space to whom both partners granted all four categories
+    T+   a therapist in the home space to whom both partners granted all five categories
     T-   a therapist in the home space with no grants at all
     xH   the hurt partner of the other space (a stranger to the home space)
     xT   the other space's therapist, with every grant there
@@ -152,6 +152,21 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
     ("POST", f"{SPACE}/therapist-notes"):
                                          {"home":  (404, 404, 201, 201, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 404, 201, 401)},
+    ("GET", "/measures"):                {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("GET", f"{SPACE}/measures"):        {"home":  (200, 200, 200, 200, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 200, 401)},
+    ("POST", f"{SPACE}/measures/<string:instrument_id>/responses"):
+                                         {"home":  (201, 201, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 201, 403, 401)},
+    # Partners schedule their own; a therapist names the hurt partner of their own space,
+    # and may only with the grant of `measures`.
+    ("PUT", f"{SPACE}/measures/<string:instrument_id>/schedule"):
+                                         {"home":  (200, 200, 200, 404, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 200, 401)},
+    # No schedule exists in the world (404); a therapist must name a partner (422).
+    ("DELETE", f"{SPACE}/measures/<string:instrument_id>/schedule"):
+                                         {"home":  (404, 404, 422, 422, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 404, 422, 401)},
     ("GET", f"{SPACE}/checkins"):        {"home":  (200, 200, 200, 200, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 200, 401)},
     ("POST", f"{SPACE}/checkins"):       {"home":  (201, 201, 403, 403, 404, 404, 401),

@@ -83,6 +83,7 @@ def variables(world: World, target: str) -> dict[str, object]:
         "invite_id": records.invite_id,
         "category": "checkins",
         "passkey_id": MAX_ID,
+        "instrument_id": "phq2",
     }
     values["session_id"] = spare_session_id(world)
     if target == "mixed-check":
@@ -112,6 +113,15 @@ def checkin_body(_world: World, principal: str) -> dict[str, Any]:
     if principal == "repairing":
         return {"regulation": 5, "note": "Calmer than yesterday."}
     return {"felt_safety": 5, "note": "A steadier day."}
+
+
+def schedule_body(world: World, principal: str) -> dict[str, Any]:
+    """Every two weeks: a partner's own; a therapist's for the hurt partner of their space."""
+    if principal in ("granted_therapist", "ungranted_therapist"):
+        return {"every_weeks": 2, "respondent_id": world.home.hurt_id}
+    if principal == "outside_therapist":
+        return {"every_weeks": 2, "respondent_id": world.other.hurt_id}
+    return {"every_weeks": 2}
 
 
 def login_body(world: World, principal: str) -> dict[str, Any]:
@@ -167,6 +177,10 @@ BODIES: dict[tuple[str, str], Body] = {
     },
     ("POST", f"{SPACE}/therapist-notes"): lambda _w, _p: {"body": "Plan for Thursday."},
     ("POST", f"{SPACE}/checkins"): checkin_body,
+    ("POST", f"{SPACE}/measures/<string:instrument_id>/responses"): lambda _w, _p: {
+        "answers": [0, 1]
+    },
+    ("PUT", f"{SPACE}/measures/<string:instrument_id>/schedule"): schedule_body,
     ("POST", f"{SPACE}/disclosures"): lambda _w, _p: {
         "title": "The messages",
         "body": "What happened, and how it affected us both.",

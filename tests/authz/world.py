@@ -28,7 +28,7 @@ from tests.authz.writer import Canaries, Household, Writer
 from tests.builders import ApiClient, invite_code, join, make_space, make_user
 
 SESSION_COOKIE = "mend_session"
-CATEGORIES = ("checkins", "checkin_notes", "disclosures", "commitments")
+CATEGORIES = ("checkins", "checkin_notes", "disclosures", "commitments", "measures")
 # What the home space's hurt partner keeps from the repairing partner: their replies and reviews.
 HOME_HURT_KEEPS = ("disclosures", "commitments")
 

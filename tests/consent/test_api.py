@@ -42,6 +42,7 @@ def test_partner_defaults(couple: Couple) -> None:
         "checkin_notes": False,
         "disclosures": True,
         "commitments": True,
+        "measures": False,  # rule 13: questionnaires are shared with nobody by default
     }
     assert all(g["is_default"] and not g["fixed"] for g in hurt_grid.values())
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CATEGORIES = ("checkins", "checkin_notes", "disclosures", "commitments")
+CATEGORIES = ("checkins", "checkin_notes", "disclosures", "commitments", "measures")
 PARTNERS = ("hurt", "repairing")
-PARTNER_DEFAULTS = {"checkins": True, "checkin_notes": False}
+PARTNER_DEFAULTS = {"checkins": True, "checkin_notes": False, "measures": False}
 FIXED = ("disclosures", "commitments")
 
 

@@ -513,4 +513,5 @@ def test_the_header_is_documented_on_each_wrapped_write_only(app: Flask) -> None
         f"PATCH {commitment_path}",
         f"POST {commitment_path}/checks",
         f"POST {commitment_path}/checks/{{check_id}}/review",
+        f"POST {base}/measures/{{instrument_id}}/responses",
     }

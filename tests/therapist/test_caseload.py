@@ -22,6 +22,7 @@ from mend.commitments.models import (
 from mend.commitments.models import CommitmentStatusChange as Change
 from mend.consent.models import CATEGORIES, ConsentChange
 from mend.extensions import db
+from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.spaces.models import Membership, Space
 from mend.therapist import caseload
 from tests.builders import (
@@ -228,6 +229,7 @@ def test_nothing_shared_shows_the_name_and_no_figures(app: Flask, therapist: Api
         "felt_safety": None,
         "commitments": None,
         "days_since_checkin": [],
+        "measures": [],
         "alerts": [],
         "awaiting_approval": False,
     }
@@ -581,6 +583,33 @@ def _insert_space(index: int, hurt_id: int, repairing_id: int, therapist_id: int
         db.session.add_all(checks)
         db.session.flush()
         db.session.add(CheckReview(check_id=checks[0].id, author_id=hurt_id, verdict="disputed"))
+    _insert_measures(space.id, hurt_id, repairing_id)
+
+
+def _insert_measures(space_id: int, hurt_id: int, repairing_id: int) -> None:
+    """Four weekly CSI-4s for each partner, the hurt partner's on a weekly schedule."""
+    db.session.add_all(
+        MeasureResponse(
+            space_id=space_id,
+            respondent_id=owner,
+            instrument="csi4",
+            answers=[3, 3, 3, 3],
+            score=12,
+            band="Notable relationship dissatisfaction",
+            created_at=days_ago(7 * week),
+        )
+        for owner in (hurt_id, repairing_id)
+        for week in range(4)
+    )
+    db.session.add(
+        MeasureSchedule(
+            space_id=space_id,
+            respondent_id=hurt_id,
+            instrument="csi4",
+            every_weeks=1,
+            starts_at=days_ago(60),
+        )
+    )
 
 
 def test_query_count_is_the_same_for_10_and_100_couples(
@@ -598,6 +627,9 @@ def test_query_count_is_the_same_for_10_and_100_couples(
         caseload_items = items(therapist)
     assert len(caseload_items) == 100
     assert all(item["commitments"]["open_disputes"] == 2 for item in caseload_items)
+    assert all(len(item["measures"]) == 2 for item in caseload_items)
+    hurt_series = [item["measures"][0] for item in caseload_items]
+    assert all(series["schedule"]["completion_rate"] == 0.375 for series in hurt_series)
     assert hundred.count == ten.count, hundred.statements
     assert hundred_building.count == ten_building.count, hundred_building.statements
     assert ten.count < ten_building.count  # once built, snapshots spare reading any history

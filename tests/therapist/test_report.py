@@ -36,7 +36,10 @@ CANARY_DISCLOSURE = "canary-disclosure-5521"
 CANARY_PRIVATE_NOTE = "canary-private-note-8812"
 CANARY_CHECK_NOTE = "canary-check-note-3307"
 CANARY_REVIEW_NOTE = "canary-review-note-6604"
-ALL_GRANTS = {"hurt": ("checkins", "commitments"), "repairing": ("commitments", "disclosures")}
+ALL_GRANTS = {
+    "hurt": ("checkins", "commitments", "measures"),
+    "repairing": ("commitments", "disclosures", "measures"),
+}
 
 
 def today() -> date:
@@ -283,7 +286,8 @@ def test_sections_not_granted_read_not_shared_and_leave_no_trace(app: Flask, sto
     sheet = therapist.get(report_path(story.couple.space_id, format="csv"))
 
     assert "How safe Sam has felt" in page and "<polyline" in page
-    assert page.count("Not shared. Alex has not chosen to share this with you.") == 2
+    # Alex's disclosures, commitments and questionnaires:
+    assert page.count("Not shared. Alex has not chosen to share this with you.") == 3
     assert set(csv_sections(sheet)) == {"report", "safety", "safety_overall"}
     for canary in (CANARY_DISCLOSURE, CANARY_CHECK_NOTE, CANARY_REVIEW_NOTE, CANARY_PRIVATE_NOTE):
         assert canary not in page
@@ -314,7 +318,7 @@ def test_therapist_without_grants_sees_only_not_shared(app: Flask, story: Story)
     page = text_of(therapist.get(report_path(story.couple.space_id)))
     sheet = therapist.get(report_path(story.couple.space_id, format="csv"))
 
-    assert page.count("Not shared.") == 3
+    assert page.count("Not shared.") == 5  # three sections, and each partner's questionnaires
     assert "<svg" not in page and "Share my phone openly" not in page
     assert set(csv_sections(sheet)) == {"report"}
     assert access_log(story.couple.hurt, story.couple.space_id) == set()
@@ -440,10 +444,12 @@ def test_therapist_report_is_logged_for_each_owner_whose_data_it_holds(
     assert access_log(couple.hurt, couple.space_id) == {
         ("checkins", records),
         ("commitments", records),
+        ("measures", records),
     }
     assert access_log(couple.repairing, couple.space_id) == {
         ("commitments", records),
         ("disclosures", records),
+        ("measures", records),
     }
 
 

@@ -11,6 +11,7 @@ Structure (`format` "mend-export", `version` 1; documented by `ExportOut`):
          "commitments": [...],        # as GET .../commitments/{id}: checks with the review
                                       #   you may see, status history, reliability, streak
          "checkins": [...],           # as GET .../checkins: notes only where you may read them
+         "measures": [...],           # as GET .../measures: the questionnaire series you may see
          "consents": {given, received, history},   # as GET .../consents, whole history
          "access_log": [...],         # who read your data here (GET .../access-log)
          "therapist_notes": [...]}],  # your own notes, therapists only
@@ -52,6 +53,8 @@ from mend.database import utcnow
 from mend.disclosures import views as disclosure_views
 from mend.disclosures.models import Disclosure, DisclosureResponse, DisclosureRevision
 from mend.extensions import db
+from mend.measures import read as measure_views
+from mend.measures import service as measures
 from mend.record.hashing import canonical
 from mend.spaces import service as spaces
 from mend.spaces.models import Space
@@ -75,6 +78,7 @@ class SpaceSection:
     disclosures: list[disclosure_views.DisclosureDetailView]
     commitments: list[commitments.CommitmentView]
     checkins: list[CheckinView]
+    measures: list[measure_views.SeriesView]
     consents: consent.Overview
     access_log: list[AccessLogEntry]
     therapist_notes: list[TherapistNote]
@@ -114,6 +118,7 @@ def _section(access: policy.Access, space: Space) -> SpaceSection:
         disclosures=_disclosures(access),
         commitments=_commitments(access),
         checkins=_checkins(access),
+        measures=measures.visible_series(access),
         consents=_consents(access),
         access_log=_owned(AccessLogEntry, AccessLogEntry.owner_id, access),
         therapist_notes=_owned(TherapistNote, TherapistNote.author_id, access),
@@ -231,6 +236,7 @@ def _reads(section: SpaceSection) -> list[Read]:
         ),
         *_described([c.author_id for c in section.checkins], "checkins", "check-ins"),
         *_described([c.author_id for c in notes], "checkin_notes", "check-in notes"),
+        *_described([s.respondent_id for s in section.measures], "measures", "questionnaires"),
     ]
 
 
@@ -253,16 +259,20 @@ def _authored(actor: User) -> list[dict[str, Any]]:
     notes = db.session.scalars(
         select(TherapistNote).where(TherapistNote.author_id == actor.id).order_by(TherapistNote.id)
     )
-    return rows + [
-        {
-            "kind": "therapist_note",
-            "id": note.id,
-            "space_id": note.space_id,
-            "created_at": note.created_at,
-            "content": {"body": note.body},
-        }
-        for note in notes
-    ]
+    return (
+        rows
+        + measure_views.authored(actor.id)
+        + [
+            {
+                "kind": "therapist_note",
+                "id": note.id,
+                "space_id": note.space_id,
+                "created_at": note.created_at,
+                "content": {"body": note.body},
+            }
+            for note in notes
+        ]
+    )
 
 
 def _plain(content: dict[str, Any]) -> dict[str, Any]:

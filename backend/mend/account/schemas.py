@@ -13,6 +13,7 @@ from mend.checkins.schemas import CheckinOut
 from mend.commitments.schemas import CommitmentDetailOut
 from mend.consent.schemas import AccessLogEntryOut, ConsentsOut
 from mend.disclosures.schemas import DisclosureDetailOut
+from mend.measures.schemas import MeasureSeriesOut
 from mend.schema import StrictSchema
 from mend.spaces.models import ROLES
 from mend.spaces.schemas import SpaceOut
@@ -51,6 +52,14 @@ class ExportSpaceOut(StrictSchema):
     disclosures = fields.List(fields.Nested(DisclosureDetailOut), required=True)
     commitments = fields.List(fields.Nested(CommitmentDetailOut), required=True)
     checkins = fields.List(fields.Nested(CheckinOut), required=True)
+    measures = fields.List(
+        fields.Nested(MeasureSeriesOut),
+        required=True,
+        metadata={
+            "description": "The questionnaire series you may see here (yours, and any "
+            "shared with you)."
+        },
+    )
     consents = fields.Nested(ConsentsOut, required=True)
     access_log = fields.List(
         fields.Nested(AccessLogEntryOut),

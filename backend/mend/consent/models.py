@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mend.database import utcnow
 from mend.extensions import db
 
-CATEGORIES = ("checkins", "checkin_notes", "disclosures", "commitments")
+CATEGORIES = ("checkins", "checkin_notes", "disclosures", "commitments", "measures")
 
 
 class ConsentChange(db.Model):

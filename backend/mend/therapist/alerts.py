@@ -23,7 +23,15 @@ LOW_SCORE = 3
 LOW_RUN = 3
 QUIET_DAYS = 7
 TOLERANCE = 1e-9  # means are sums of whole scores divided: compare without float noise
-SEVERITY = {"felt_safety_drop": 3, "low_felt_safety": 3, "disputed_check": 2, "no_checkin": 1}
+SEVERITY = {
+    "felt_safety_drop": 3,
+    "low_felt_safety": 3,
+    "reliable_deterioration": 3,
+    "disputed_check": 2,
+    "measure_cutoff": 2,
+    "no_checkin": 1,
+    "measures_missed": 1,
+}
 
 
 @dataclass(frozen=True)

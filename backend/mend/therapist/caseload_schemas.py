@@ -5,6 +5,8 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from mend.consent.models import CATEGORIES
+from mend.measures.schemas import MeasureAdherenceOut, MeasureChangeOut
+from mend.measures.setup import instruments
 from mend.schema import StrictSchema
 from mend.spaces.models import PARTNER_ROLES, ROLES
 from mend.therapist.alerts import SEVERITY
@@ -104,6 +106,30 @@ class AlertOut(StrictSchema):
     message = fields.String(required=True)
 
 
+class CaseloadMeasureOut(StrictSchema):
+    """A partner's questionnaire, present only if they share `measures` with you."""
+
+    respondent_id = fields.Integer(required=True)
+    role = fields.String(required=True, validate=validate.OneOf(PARTNER_ROLES))
+    instrument = fields.String(required=True)
+    name = fields.Method("_name", metadata={"type": "string", "description": "e.g. CSI-4"})
+    cutoff = fields.Float(required=True)
+    latest = fields.Method("_latest", allow_none=True, metadata={"type": "integer"})
+    answered = fields.Method("_answered", metadata={"type": "integer"})
+    beyond_cutoff = fields.Boolean(required=True)
+    last_change = fields.Nested(MeasureChangeOut, required=True, allow_none=True)
+    schedule = fields.Nested(MeasureAdherenceOut, required=True, allow_none=True)
+
+    def _name(self, series) -> str:  # type: ignore[no-untyped-def]
+        return instruments()[series.instrument].name
+
+    def _latest(self, series) -> int | None:  # type: ignore[no-untyped-def]
+        return series.points[-1].score if series.points else None
+
+    def _answered(self, series) -> int:  # type: ignore[no-untyped-def]
+        return len(series.points)
+
+
 class CaseloadItemOut(StrictSchema):
     """One couple, with only the figures its partners share with you."""
 
@@ -114,6 +140,7 @@ class CaseloadItemOut(StrictSchema):
     felt_safety = fields.Nested(FeltSafetyOut, required=True, allow_none=True)
     commitments = fields.Nested(CommitmentFiguresOut, required=True, allow_none=True)
     days_since_checkin = fields.List(fields.Nested(DaysSinceCheckinOut), required=True)
+    measures = fields.List(fields.Nested(CaseloadMeasureOut), required=True)
     alerts = fields.List(fields.Nested(AlertOut), required=True)
     awaiting_approval = fields.Boolean(
         required=True,

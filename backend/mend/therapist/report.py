@@ -36,6 +36,8 @@ from mend.disclosures.views import DisclosureView, RevisionView
 from mend.errors import Invalid
 from mend.extensions import db
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
+from mend.therapist import report_measures
+from mend.therapist.report_measures import PartnerMeasures
 
 DEFAULT_DAYS = 28
 MAX_DAYS = 366
@@ -97,6 +99,7 @@ class Report:
     commitments: list[CommitmentLines] | None
     reviews_shared: bool
     disclosures: list[DisclosureLines] | None
+    measures: list[PartnerMeasures]
 
 
 def resolve_range(*, first: date | None, last: date | None, today: date) -> tuple[date, date]:
@@ -136,6 +139,7 @@ def build(*, actor: User, space_id: int, first: date | None, last: date | None) 
         commitments=_commitments(access, repairing_id, first, last),
         reviews_shared=_shared(access, hurt_id, COMMITMENTS),
         disclosures=_disclosures(access, repairing_id, first, last),
+        measures=report_measures.build(access, first=first, last=last),
     )
     record_reads(access, _reads(report, hurt_id=hurt_id, repairing_id=repairing_id))
     return report
@@ -261,6 +265,7 @@ def _reads(report: Report, *, hurt_id: int | None, repairing_id: int | None) -> 
         (hurt_id, COMMITMENTS, report.commitments is not None and report.reviews_shared),
         (repairing_id, DISCLOSURES, report.disclosures is not None),
     ]
+    drawn_on += [(m.user_id, "measures", m.series is not None) for m in report.measures]
     for owner_id, category, shown in drawn_on:
         if owner_id is not None and shown:
             yield Read(owner_id, category, records)

@@ -28,8 +28,9 @@ from markupsafe import Markup
 from marshmallow import ValidationError, fields, validate
 
 from mend.clock import zone
+from mend.measures.setup import instruments
 from mend.schema import StrictSchema
-from mend.therapist import report
+from mend.therapist import report, report_measures
 from mend.therapist.report import Report
 
 blp = Blueprint(
@@ -137,6 +138,7 @@ def csv_rows(data: Report) -> Iterator[list[Any]]:
         yield from _commitment_rows(data.commitments, reviews_shared=data.reviews_shared)
     if data.disclosures is not None:
         yield from _disclosure_rows(data.disclosures, data.timezone)
+    yield from report_measures.csv_rows(data.measures, data.first, data.timezone)
 
 
 def _number(value: float | None) -> str:
@@ -207,6 +209,8 @@ def as_html(data: Report) -> Response:
         chart=Chart.of(data.safety) if data.safety is not None else None,
         generated=data.generated_at.astimezone(zone(data.timezone)),
         zone=zone(data.timezone),
+        instruments=instruments(),
+        points_in_range=report_measures.in_range,
     )
     response = Response(page, mimetype="text/html")
     response.headers["Content-Disposition"] = f'inline; filename="{filename(data, "html")}"'

@@ -64,6 +64,11 @@ export const CONSENT_CATEGORIES: { value: ConsentCategory; label: string; explai
     label: 'Commitments and reviews',
     explain: 'Commitments you made and their check-ins, or your reviews of your partner’s check-ins.',
   },
+  {
+    value: 'measures',
+    label: 'Questionnaires',
+    explain: 'Your answers and scores on short questionnaires (mood, worry, the relationship). Shared with no one unless you choose.',
+  },
 ]
 
 export function consentCategoryLabel(value: string): string {

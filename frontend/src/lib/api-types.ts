@@ -1837,6 +1837,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaires Mend offers, with their items, scoring, cut-off and sources. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstrumentOut"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/measures/{instrument_id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                instrument_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a questionnaire (partners). Scored on the server; shared with no one
+         *     unless you choose to share `measures`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    space_id: number;
+                    instrument_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasureResponseIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasureResponseOut"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        /** The questionnaire series you may see, and which questionnaires are due for you. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasuresOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/measures/{instrument_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                instrument_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * How often a questionnaire is offered (every 1-8 weeks): partners for themselves,
+         *     therapists for a partner who shares their questionnaires with them.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                    instrument_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeasureScheduleIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasureScheduleOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        /** Stop offering a questionnaire on a schedule. */
+        delete: {
+            parameters: {
+                query?: {
+                    respondent_id?: number | null;
+                };
+                header?: never;
+                path: {
+                    space_id: number;
+                    instrument_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/consents": {
         parameters: {
             query?: never;
@@ -2774,6 +2984,142 @@ export interface components {
             points: components["schemas"]["PointOut"][];
             attunement: components["schemas"]["AttunementOut"][] | null;
         };
+        MeasureOptionOut: {
+            label: string;
+            value: number;
+        };
+        MeasureItemOut: {
+            text: string;
+            options: components["schemas"]["MeasureOptionOut"][];
+        };
+        MeasureScoringOut: {
+            method: string;
+            min: number;
+            max: number;
+            /** @enum {string} */
+            higher_is: "worse" | "better";
+        };
+        MeasureCutoffOut: {
+            value: number;
+            /**
+             * @description Which side of the value is past the cut-off.
+             * @enum {string}
+             */
+            flags: "at_or_above" | "below";
+            meaning: string;
+        };
+        MeasureBandOut: {
+            min: number;
+            max: number;
+            label: string;
+        };
+        MeasureReliabilityOut: {
+            coefficient: number;
+            reference_sd: number;
+            reliable_difference: number;
+            source: string;
+        };
+        InstrumentOut: {
+            id: string;
+            name: string;
+            title: string;
+            stem: string | null;
+            items: components["schemas"]["MeasureItemOut"][];
+            /** @description The answers every item shares; null when items differ. */
+            options: components["schemas"]["MeasureOptionOut"][] | null;
+            scoring: components["schemas"]["MeasureScoringOut"];
+            cutoff: components["schemas"]["MeasureCutoffOut"];
+            bands: components["schemas"]["MeasureBandOut"][];
+            citation: string;
+            source: string;
+            licence: string;
+            reliability: (Record<string, never> | null) | components["schemas"]["MeasureReliabilityOut"];
+            reliability_note: string | null;
+        };
+        MeasureResponseIn: {
+            /** @description One whole number per item, in order: the option's value. */
+            answers: number[];
+        };
+        MeasureResourceOut: {
+            name: string;
+            url: string | null;
+        };
+        MeasureSupportOut: {
+            heading: string;
+            message: string;
+            resources: components["schemas"]["MeasureResourceOut"][];
+        };
+        MeasureResponseOut: {
+            id: number;
+            instrument: string;
+            score: number;
+            band: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Words and resources for you, when your answers call for them. */
+            support?: components["schemas"]["MeasureSupportOut"] | (Record<string, never> | null);
+        };
+        MeasurePointOut: {
+            id: number;
+            score: number;
+            band: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MeasureChangeOut: {
+            previous: number;
+            latest: number;
+            difference: number;
+            /** @enum {string} */
+            direction: "better" | "worse" | "same";
+            rci: number | null;
+            /** @description null where the instrument's reliability is not on file. */
+            reliable: boolean | null;
+            explanation: string;
+        };
+        MeasureAdherenceOut: {
+            every_weeks: number;
+            /** Format: date-time */
+            starts_at: string;
+            due: boolean;
+            /** Format: date-time */
+            next_due_at: string;
+            periods_elapsed: number;
+            completion_rate: number | null;
+            missed_in_a_row: number;
+        };
+        MeasureSeriesOut: {
+            respondent_id: number;
+            /** @enum {string} */
+            role: "hurt" | "repairing";
+            display_name: string;
+            instrument: string;
+            cutoff: number;
+            points: components["schemas"]["MeasurePointOut"][];
+            last_change: (Record<string, never> | null) | components["schemas"]["MeasureChangeOut"];
+            schedule: (Record<string, never> | null) | components["schemas"]["MeasureAdherenceOut"];
+            beyond_cutoff: boolean;
+        };
+        MeasuresOut: {
+            series: components["schemas"]["MeasureSeriesOut"][];
+            /** @description Instruments offered to you now, by your schedules. */
+            due: string[];
+        };
+        MeasureScheduleIn: {
+            every_weeks: number;
+            /**
+             * @description Whose schedule (therapists name a partner); default: yours.
+             * @default null
+             */
+            respondent_id: number | null;
+        };
+        MeasureScheduleOut: {
+            respondent_id: number;
+            instrument: string;
+            every_weeks: number;
+            /** Format: date-time */
+            starts_at: string;
+        };
         GivenOut: {
             viewer_id: number;
             viewer_role: string;
@@ -2863,7 +3209,7 @@ export interface components {
             user_id: number;
             /** @enum {string} */
             role: "hurt" | "repairing";
-            categories: ("checkins" | "checkin_notes" | "disclosures" | "commitments")[];
+            categories: ("checkins" | "checkin_notes" | "disclosures" | "commitments" | "measures")[];
         };
         LatestFeltSafetyOut: {
             value: number;
@@ -2901,9 +3247,23 @@ export interface components {
             role: "hurt" | "repairing";
             days: number | null;
         };
+        CaseloadMeasureOut: {
+            respondent_id: number;
+            /** @enum {string} */
+            role: "hurt" | "repairing";
+            instrument: string;
+            /** @description e.g. CSI-4 */
+            readonly name?: string;
+            cutoff: number;
+            readonly latest?: number | null;
+            readonly answered?: number;
+            beyond_cutoff: boolean;
+            last_change: (Record<string, never> | null) | components["schemas"]["MeasureChangeOut"];
+            schedule: (Record<string, never> | null) | components["schemas"]["MeasureAdherenceOut"];
+        };
         AlertOut: {
             /** @enum {string} */
-            kind: "felt_safety_drop" | "low_felt_safety" | "disputed_check" | "no_checkin";
+            kind: "felt_safety_drop" | "low_felt_safety" | "reliable_deterioration" | "disputed_check" | "measure_cutoff" | "no_checkin" | "measures_missed";
             message: string;
         };
         CaseloadItemOut: {
@@ -2914,6 +3274,7 @@ export interface components {
             felt_safety: (Record<string, never> | null) | components["schemas"]["FeltSafetyOut"];
             commitments: (Record<string, never> | null) | components["schemas"]["CommitmentFiguresOut"];
             days_since_checkin: components["schemas"]["DaysSinceCheckinOut"][];
+            measures: components["schemas"]["CaseloadMeasureOut"][];
             alerts: components["schemas"]["AlertOut"][];
             /** @description Both partners have not approved you yet: no names, no figures. */
             awaiting_approval: boolean;
@@ -2937,6 +3298,8 @@ export interface components {
             disclosures: components["schemas"]["DisclosureDetailOut"][];
             commitments: components["schemas"]["CommitmentDetailOut"][];
             checkins: components["schemas"]["CheckinOut"][];
+            /** @description The questionnaire series you may see here (yours, and any shared with you). */
+            measures: components["schemas"]["MeasureSeriesOut"][];
             consents: components["schemas"]["ConsentsOut"];
             /** @description Who read which of your data here. */
             access_log: components["schemas"]["AccessLogEntryOut"][];

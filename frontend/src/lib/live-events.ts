@@ -21,6 +21,8 @@ export interface LiveEventData {
   'commitment.checked': Schemas['CheckOut']
   'commitment.reviewed': Schemas['ReviewOut']
   'checkin.created': Schemas['CheckinOut']
+  /** Ids only: the answers are refetched through the consent-checked GET. */
+  'measure.responded': { id: number; owner_id: number }
   'consent.changed': Schemas['ConsentsOut']
   'member.joined': Schemas['SpaceOut']
   'member.left': Schemas['SpaceOut']
@@ -43,6 +45,7 @@ const LIVE_EVENT_TYPES: ReadonlySet<string> = new Set<LiveEventType>([
   'commitment.checked',
   'commitment.reviewed',
   'checkin.created',
+  'measure.responded',
   'consent.changed',
   'member.joined',
   'member.left',
@@ -69,6 +72,8 @@ export function staleKeys(event: LiveEvent): (readonly unknown[])[] {
       return [keys.inSpace(sid, 'commitments'), keys.inSpace(sid, 'record'), keys.caseload]
     case 'checkin':
       return [keys.inSpace(sid, 'checkins'), keys.inSpace(sid, 'trends'), keys.caseload]
+    case 'measure':
+      return [keys.inSpace(sid, 'measures'), keys.caseload]
     case 'consent':
       // What each person may see has changed: everything about this space may read differently.
       return [keys.space(sid), keys.caseload]

@@ -45,7 +45,7 @@ export type Attunement = S['AttunementOut']
 export type Trend = S['TrendOut']
 export type Bucket = Trend['bucket']
 
-export type ConsentCategory = 'checkins' | 'checkin_notes' | 'disclosures' | 'commitments'
+export type ConsentCategory = 'checkins' | 'checkin_notes' | 'disclosures' | 'commitments' | 'measures'
 export type ConsentGiven = S['GivenOut']
 export type ConsentReceived = S['ReceivedOut']
 export type ConsentChange = S['ChangeOut']
@@ -68,11 +68,31 @@ export type CaseloadCommitments = Omit<S['CommitmentFiguresOut'], 'reliability_l
   reliability_lowest: Nullable<S['LowestCommitmentOut']>
 }
 export type CaseloadAlert = S['AlertOut']
-export type CaseloadItem = Omit<S['CaseloadItemOut'], 'felt_safety' | 'commitments'> & {
+export type CaseloadMeasure = Omit<S['CaseloadMeasureOut'], 'last_change' | 'schedule'> & {
+  last_change: Nullable<MeasureChange>
+  schedule: Nullable<MeasureAdherence>
+}
+export type CaseloadItem = Omit<S['CaseloadItemOut'], 'felt_safety' | 'commitments' | 'measures'> & {
   felt_safety: Nullable<CaseloadFeltSafety>
   commitments: Nullable<CaseloadCommitments>
+  measures: CaseloadMeasure[]
 }
 export interface Caseload {
   items: CaseloadItem[]
 }
 export type LoginSession = S['SessionOut']
+
+export type Instrument = Omit<S['InstrumentOut'], 'reliability'> & { reliability: Nullable<S['MeasureReliabilityOut']> }
+export type MeasureChange = S['MeasureChangeOut']
+export type MeasureAdherence = S['MeasureAdherenceOut']
+export type MeasurePoint = S['MeasurePointOut']
+export type MeasureSeries = Omit<S['MeasureSeriesOut'], 'last_change' | 'schedule'> & {
+  last_change: Nullable<MeasureChange>
+  schedule: Nullable<MeasureAdherence>
+}
+export interface Measures {
+  series: MeasureSeries[]
+  due: string[]
+}
+export type MeasureSupport = S['MeasureSupportOut']
+export type MeasureResponse = Omit<S['MeasureResponseOut'], 'support'> & { support?: Nullable<MeasureSupport> }

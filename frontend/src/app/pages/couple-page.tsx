@@ -10,6 +10,7 @@ import { useConsents } from '../../features/consent/api/get-consents'
 import { CommitmentDetailView } from '../../features/commitments/components/commitment-detail'
 import { DisclosureDetailView } from '../../features/disclosures/components/disclosure-detail'
 import { DisclosureTimeline } from '../../features/disclosures/components/disclosure-timeline'
+import { CoupleMeasures } from '../../features/measures/components/couple-measures'
 import { useSpace } from '../../features/spaces/api/get-space'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { ReportLinks } from '../../features/therapist/components/report-links'
@@ -91,6 +92,13 @@ function CoupleOverview() {
               )}
             </Section>
           </div>
+          <Section title="Questionnaires" id="questionnaires">
+            <CoupleMeasures
+              spaceId={space.id}
+              partners={activeMembers(space).filter((m) => m.role !== 'therapist')}
+              sharing={(userId) => shares(userId, 'measures')}
+            />
+          </Section>
           <Section title={`${repairingName}’s disclosures`} id="disclosures">
             {shares(repairing?.user_id, 'disclosures') ? (
               <DisclosureTimeline />

@@ -4,6 +4,7 @@ import { SafetyTrend } from '../../features/checkins/components/safety-trend'
 import { TodayCheckin } from '../../features/checkins/components/today-checkin'
 import { ChecksToReview } from '../../features/commitments/components/checks-to-review'
 import { NewDisclosures } from '../../features/disclosures/components/new-disclosures'
+import { MyQuestionnaires } from '../../features/measures/components/my-questionnaires'
 import { useSpaceContext } from '../../lib/space'
 import { PartnerMissing } from './partner-missing'
 
@@ -34,6 +35,9 @@ export function HurtHomePage() {
         </Section>
         <Section title={reportsTitle} id="reviews" className="home-grid__wide">
           <ChecksToReview />
+        </Section>
+        <Section title="Short questionnaires" id="questionnaires" className="home-grid__wide">
+          <MyQuestionnaires />
         </Section>
       </div>
     </Page>

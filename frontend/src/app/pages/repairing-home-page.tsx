@@ -7,6 +7,7 @@ import { TodayCheckin } from '../../features/checkins/components/today-checkin'
 import { CommitmentList } from '../../features/commitments/components/commitment-list'
 import { ReliabilityExplainer } from '../../features/commitments/components/reliability'
 import { DisclosureForm } from '../../features/disclosures/components/disclosure-form'
+import { MyQuestionnaires } from '../../features/measures/components/my-questionnaires'
 import { useSpaceContext } from '../../lib/space'
 import { PartnerMissing } from './partner-missing'
 
@@ -77,6 +78,9 @@ export function RepairingHomePage() {
           <p className="small muted">
             Low numbers are information about how {partnerName} is, not a verdict on you. Notice them with care.
           </p>
+        </Section>
+        <Section title="Short questionnaires" id="questionnaires" className="home-grid__wide">
+          <MyQuestionnaires />
         </Section>
       </div>
     </Page>

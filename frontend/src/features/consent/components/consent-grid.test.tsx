@@ -37,7 +37,7 @@ describe('ConsentGrid', () => {
   it('has one row per category with plain labels', () => {
     renderGrid()
     const rows = screen.getAllByRole('rowheader').map((h) => h.firstChild?.textContent)
-    expect(rows).toEqual(['Check-in scores', 'Check-in notes', 'Disclosures and replies', 'Commitments and reviews'])
+    expect(rows).toEqual(['Check-in scores', 'Check-in notes', 'Disclosures and replies', 'Commitments and reviews', 'Questionnaires'])
   })
 
   it('shows fixed shares as always shared, with no switch', () => {

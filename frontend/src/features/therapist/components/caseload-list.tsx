@@ -14,6 +14,18 @@ const ALERT_TONE: Record<string, string> = {
   low_felt_safety: 'tag--danger',
   disputed_check: 'tag--warn',
   no_checkin: 'tag--muted',
+  reliable_deterioration: 'tag--danger',
+  measure_cutoff: 'tag--warn',
+  measures_missed: 'tag--muted',
+}
+
+/** A questionnaire's latest score, in words: past the cut-off, and a reliable change. */
+function measureNote(measure: CaseloadItem['measures'][number]): string {
+  const notes = []
+  if (measure.beyond_cutoff) notes.push('past cut-off')
+  const change = measure.last_change
+  if (change?.reliable) notes.push(change.direction === 'worse' ? 'reliably worse' : 'reliably better')
+  return notes.length ? ` (${notes.join(', ')})` : ''
 }
 
 /** Every couple, most in need of attention first, with only what they share. */
@@ -114,6 +126,19 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
                 </span>
               ) : (
                 <span className="muted">Not shared</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Questionnaires</dt>
+            <dd>
+              {item.measures.length === 0 ? (
+                <span className="muted">None shared</span>
+              ) : (
+                item.measures
+                  .filter((m) => m.latest !== null)
+                  .map((m) => `${nameOf(m.respondent_id)} ${m.name ?? m.instrument} ${m.latest}${measureNote(m)}`)
+                  .join(' · ')
               )}
             </dd>
           </div>

@@ -1,0 +1,1 @@
+"""Measurement-based care: validated questionnaires, their series and reliable change."""
