@@ -59,3 +59,17 @@ def test_body_limit_becomes_flask_max_content_length(tmp_path: Path) -> None:
         environ={"MEND_MAX_BODY_BYTES": "2048", "MEND_INSTANCE_PATH": str(tmp_path)}
     )
     assert settings.flask_config()["MAX_CONTENT_LENGTH"] == 2048
+
+
+def test_quick_exit_goes_to_another_site_by_default(tmp_path: Path) -> None:
+    settings = load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path)})
+    assert settings.quick_exit_url.startswith("https://")
+    assert "127.0.0.1" not in settings.quick_exit_url
+
+
+@pytest.mark.parametrize(
+    "url", ["/weather.html", "javascript:alert(1)", "https://", 'https://a.example/"x']
+)
+def test_quick_exit_address_must_be_absolute_http(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ConfigError, match="MEND_QUICK_EXIT_URL"):
+        load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path), "MEND_QUICK_EXIT_URL": url})

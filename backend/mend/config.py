@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MIN_SECRET_KEY_BYTES = 32
 
@@ -30,6 +31,7 @@ class Settings:
     login_address_limit: str
     proxy_count: int
     log_level: str
+    quick_exit_url: str = "https://www.bbc.co.uk/weather"
 
     @property
     def production(self) -> bool:
@@ -117,11 +119,22 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "login_address_limit": environ.get("MEND_LOGIN_ADDRESS_LIMIT", "30 per minute"),
         "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
+        "quick_exit_url": _quick_exit_url(environ.get("MEND_QUICK_EXIT_URL")),
     }
     values.update({key: value for key, value in overrides.items() if key != "secret_key"})
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
     values["secret_key"] = _secret_key(secret, env=env, instance_path=instance_path)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _quick_exit_url(raw: str | None) -> str:
+    """The neutral page quick exit opens: an absolute http(s) address on another site."""
+    if not raw:
+        return Settings.quick_exit_url
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or '"' in raw or "<" in raw:
+        raise ConfigError(f"MEND_QUICK_EXIT_URL must be an absolute http(s) address, got {raw!r}")
+    return raw
 
 
 def _positive_int(environ: dict[str, str], name: str, default: int) -> int:

@@ -6,10 +6,12 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,10 +53,12 @@ def healthy(url: str) -> bool:
 
 
 @contextmanager
-def mend_server(instance: Path, *, demo: bool = True) -> Iterator[str]:
+def mend_server(
+    instance: Path, *, demo: bool = True, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Migrate, optionally load the demo couple, serve with live updates; yield the base URL."""
     instance.mkdir(parents=True, exist_ok=True)
-    env = environment(instance)
+    env = {**environment(instance), **(extra_env or {})}
     subprocess.run([*FLASK, "db", "upgrade"], env=env, check=True, capture_output=True)
     if demo:
         subprocess.run([*FLASK, "demo-data"], env=env, check=True, capture_output=True)
@@ -71,3 +75,32 @@ def mend_server(instance: Path, *, demo: bool = True) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+WEATHER_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Weather</title></head>
+<body><main><h1>Weather</h1><p>Mild and mostly cloudy.</p></main></body></html>"""
+
+
+class _Weather(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(WEATHER_PAGE)
+
+    def log_message(self, *_args: object) -> None:
+        """Quiet."""
+
+
+@contextmanager
+def neutral_site() -> Iterator[str]:
+    """A stand-in for the neutral site quick exit opens: another origin (port), a weather page."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Weather)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/weather.html"
+    finally:
+        server.shutdown()
+        server.server_close()

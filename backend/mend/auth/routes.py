@@ -11,9 +11,9 @@ from flask_wtf.csrf import generate_csrf
 from mend.auth import service
 from mend.auth.schemas import CsrfOut, LoginIn, PasswordChangeIn, RegisterIn, UserOut
 from mend.auth.throttle import login_limits, password_limits
-from mend.extensions import login_manager
+from mend.extensions import csrf, login_manager
 from mend.live.sockets import disconnect_user
-from mend.security import public
+from mend.security import public, require_same_origin
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and login")
 
@@ -77,12 +77,21 @@ class Login(MethodView):
 class Logout(MethodView):
     @blp.response(204)
     def post(self):
-        """Log out; the session cookie stops working everywhere at once."""
+        """Log out; the session cookie stops working everywhere at once.
+
+        No CSRF token is needed (quick exit must end the session even before the
+        page has one); a cross-site request is refused instead.
+        """
+        require_same_origin()
         token = current_user.session_token
         service.close_session(token=token)
         disconnect_user(current_user.id, session_token=token)
         logout_user()
         session.clear()
+
+
+# Logging out only takes power away; the same-origin check above guards it instead.
+csrf.exempt(Logout)
 
 
 @blp.route("/password")

@@ -1,9 +1,11 @@
 import './checkins.css'
 import { useState, type FormEvent } from 'react'
+import { DraftNote } from '../../../components/draft-note'
 import { TextArea } from '../../../components/field'
 import { FormError, FormSuccess } from '../../../components/form-message'
 import { ScalePicker } from '../../../components/scale-picker'
 import { formProblem } from '../../../lib/form-errors'
+import { useDraft } from '../../../lib/use-draft'
 import type { CheckinInput, PartnerRole } from '../../../lib/types'
 import { useCreateCheckin } from '../api/create-checkin'
 import { NotePrivacy } from './note-privacy'
@@ -28,7 +30,7 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
   const [feltSafety, setFeltSafety] = useState<number | null>(null)
   const [regulation, setRegulation] = useState<number | null>(null)
   const [predicted, setPredicted] = useState<number | null>(null)
-  const [note, setNote] = useState('')
+  const note = useDraft('checkin-note')
   const [notePrivate, setNotePrivate] = useState(true)
   const [tags, setTags] = useState<string[]>([])
   const [missingSafety, setMissingSafety] = useState(false)
@@ -42,7 +44,7 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
       setMissingSafety(true)
       return
     }
-    const input: CheckinInput = { regulation, tags, note: note.trim() || null, note_private: notePrivate }
+    const input: CheckinInput = { regulation, tags, note: note.value.trim() || null, note_private: notePrivate }
     if (role === 'hurt') input.felt_safety = feltSafety
     else input.predicted_safety = predicted
     mutation.mutate(input, {
@@ -50,7 +52,7 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
         setFeltSafety(null)
         setRegulation(null)
         setPredicted(null)
-        setNote('')
+        note.clear()
         setTags([])
         setMissingSafety(false)
         onSaved?.()
@@ -120,14 +122,15 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
           next. Take a few slow breaths before you reply to anything today.
         </p>
       ) : null}
+      <DraftNote show={note.restored} />
       <TagPicker suggestions={SUGGESTIONS[role]} value={tags} onChange={setTags} error={problem.field('tags')} />
       <TextArea
         label="In your own words"
         optional
         maxLength={5000}
         rows={4}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
+        value={note.value}
+        onChange={(e) => note.setValue(e.target.value)}
         error={problem.field('note')}
       />
       <NotePrivacy isPrivate={notePrivate} onChange={setNotePrivate} />
