@@ -46,7 +46,11 @@ export function DisclosureCard({
             {disclosure.response_count} {disclosure.response_count === 1 ? 'reply' : 'replies'}
           </span>
         ) : null}{' '}
-        {disclosure.acknowledged_at ? <span className="tag">Taken in</span> : null}
+        {disclosure.acknowledged_at ? (
+          <span className="tag">Taken in</span>
+        ) : disclosure.revision_count > 1 ? (
+          <span className="tag tag--warn">New words since it was amended</span>
+        ) : null}
       </p>
       {children}
     </article>
