@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
 import { FormSuccess } from '../../components/form-message'
+import { FlashNote } from '../../components/flash-note'
 import { Page, Section } from '../../components/page'
 import { SafetyTrend } from '../../features/checkins/components/safety-trend'
 import { TodayCheckin } from '../../features/checkins/components/today-checkin'
@@ -21,11 +22,12 @@ export function RepairingHomePage() {
       title={`Hello, ${me.display_name}`}
       intro={
         <p>
-          You made a mistake, and you are working to put it right. Repair is built in small, steady acts, one day at a
-          time.
+          What you did hurt {partnerName} deeply. Owning that impact, not only what you meant, is where repair starts.
+          You are not the worst thing you have done: what you do next, in small and steady acts, is what rebuilds trust.
         </p>
       }
     >
+      <FlashNote />
       {!partner ? <PartnerMissing /> : null}
       <div className="home-grid">
         <Section title="Your check-in" id="checkin">

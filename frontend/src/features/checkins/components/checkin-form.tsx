@@ -25,7 +25,10 @@ interface CheckinFormProps {
   onSaved?: () => void
 }
 
-/** Today's check-in. The hurt partner's felt safety is the one required answer; everything else is optional. */
+/**
+ * Today's check-in. Nothing is required beyond saying something: the hurt partner may give a number
+ * for felt safety, or skip it and use words alone.
+ */
 export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinFormProps) {
   const [feltSafety, setFeltSafety] = useState<number | null>(null)
   const [regulation, setRegulation] = useState<number | null>(null)
@@ -40,7 +43,7 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (role === 'hurt' && feltSafety === null) {
+    if (role === 'hurt' && feltSafety === null && note.value.trim() === '' && tags.length === 0) {
       setMissingSafety(true)
       return
     }
@@ -62,7 +65,9 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
 
   const safetyError =
     problem.field('felt_safety') ??
-    (missingSafety && feltSafety === null ? 'Please choose a number from 0 to 10 for how safe you feel.' : undefined)
+    (missingSafety && feltSafety === null && note.value.trim() === '' && tags.length === 0
+      ? 'Choose a number for how safe you feel, or say in a few words how today is.'
+      : undefined)
 
   return (
     <form onSubmit={submit} noValidate className="form checkin-form">
@@ -71,8 +76,9 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
         <ScalePicker
           large
           legend="How safe do you feel with your partner today?"
-          hint="There is no right answer. A low number is information, not failure."
+          hint="There is no right answer. A low number is information, not failure. If no number fits today, skip it and use words below."
           value={feltSafety}
+          optional
           onChange={(v) => {
             setFeltSafety(v)
             if (v !== null) setMissingSafety(false)
@@ -118,8 +124,8 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
       )}
       {role === 'repairing' && regulation !== null && regulation <= 3 ? (
         <p className="notice notice--warm" role="note">
-          Feeling this unsettled is hard. Remember: you made a mistake; you are not a mistake. Guilt can guide what you do
-          next. Take a few slow breaths before you reply to anything today.
+          Feeling this unsettled is hard. What you did was wrong, and it is not all that you are. Let guilt guide what you
+          do next, without turning it against yourself. Take a few slow breaths before you reply to anything today.
         </p>
       ) : null}
       <DraftNote show={note.restored} />

@@ -40,7 +40,7 @@ export function DisclosureForm({ spaceId, partnerName, onSaved }: { spaceId: num
         <p>
           Write what happened, and how it affected you both. Include the parts that are hard to say: a partial truth
           now tends to hurt more when the rest comes out later. Speak to the impact on {partnerName}, not to what you
-          meant. You made a mistake; telling it fully is part of putting it right.
+          meant. Telling it fully is part of owning what you did, and of putting it right.
         </p>
       </div>
       <FormError>{problem.general}</FormError>
