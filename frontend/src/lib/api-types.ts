@@ -1060,6 +1060,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spaces/{space_id}/commitments/{commitment_id}/checks/{check_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                commitment_id: number;
+                check_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply under a reviewed check (partners), e.g. answer a dispute; nothing else changes. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    space_id: number;
+                    commitment_id: number;
+                    check_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplyOut"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/checkins": {
         parameters: {
             query?: never;
@@ -1111,7 +1166,8 @@ export interface paths {
         put?: never;
         /**
          * Check in: how you are today.
-         * @description The hurt partner says how safe they feel (`felt_safety`, required). The
+         * @description The hurt partner may say how safe they feel (`felt_safety`), or check in in
+         *     words alone (a note or tags) without a number. The
          *     repairing partner may say how regulated they feel and how safe they think
          *     their partner feels today (`predicted_safety`). Check in as often as you like.
          */
@@ -1943,6 +1999,14 @@ export interface components {
             created_at: string;
             author_id: number | null;
         };
+        ReplyOut: {
+            id: number;
+            check_id: number;
+            author_id: number | null;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         CheckOut: {
             id: number;
             commitment_id: number;
@@ -1953,6 +2017,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             review: (Record<string, never> | null) | components["schemas"]["ReviewOut"];
+            /** @description Replies under the check the viewer may read, oldest first. */
+            replies: components["schemas"]["ReplyOut"][];
         };
         CommitmentOut: {
             id: number;
@@ -2038,6 +2104,10 @@ export interface components {
             /** @default null */
             note: string | null;
         };
+        ReplyIn: {
+            /** @description What you want to say about this check and its review. */
+            body: string;
+        };
         CheckinOut: {
             id: number;
             space_id: number;
@@ -2059,7 +2129,7 @@ export interface components {
         };
         CheckinIn: {
             /**
-             * @description How safe you feel today, 0-10. Required from the hurt partner only.
+             * @description How safe you feel today, 0-10: the hurt partner's to give, or to skip (words alone are a check-in too). Refused from the repairing partner.
              * @default null
              */
             felt_safety: number | null;
