@@ -1,12 +1,12 @@
 import { CADENCE_LABELS } from '../../../config/words'
 import type { Cadence, Commitment } from '../../../lib/types'
+import { wordFor } from '../../../lib/plural'
 import { useSpaceContext } from '../../../lib/space'
 import { useToday } from '../../../lib/use-today'
 import { halfLifePeriods, periodOf, periodWeight } from '../periods'
 
 function unit(cadence: Cadence, n: number): string {
-  const word = cadence === 'weekly' ? 'week' : 'day'
-  return n === 1 ? word : `${word}s`
+  return wordFor(n, cadence === 'weekly' ? 'week' : 'day')
 }
 
 /** Whether the commitment's first period is still going (so nothing has been earned or lost yet). */

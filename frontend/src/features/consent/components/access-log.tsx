@@ -4,6 +4,7 @@ import { longDay, timeOf } from '../../../lib/dates'
 import { useSpaceContext } from '../../../lib/space'
 import { groupReads, type ReadGroup } from '../access-groups'
 import { useAccessLog } from '../api/get-access-log'
+import { count } from '../../../lib/plural'
 
 function when(group: ReadGroup, timeZone: string): string {
   const first = timeOf(group.first, timeZone)
@@ -12,7 +13,7 @@ function when(group: ReadGroup, timeZone: string): string {
 }
 
 function reads(n: number): string {
-  return n === 1 ? 'Read once' : `Read ${n} times`
+  return n === 1 ? 'Read once' : `Read ${count(n, 'time')}`
 }
 
 /** Who has read which of my data, and when, grouped by person, kind of data and day. */

@@ -7,6 +7,7 @@ import { ProblemError } from '../../../lib/api-client'
 import type { CaseloadItem } from '../../../lib/types'
 import { useCaseload } from '../api/get-caseload'
 import './therapist.css'
+import { count } from '../../../lib/plural'
 
 const TREND_WORDS: Record<string, string> = { rising: 'rising', falling: 'falling', steady: 'steady' }
 const ALERT_TONE: Record<string, string> = {
@@ -119,7 +120,7 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
                 <span className="muted">Not shared</span>
               ) : (
                 item.days_since_checkin
-                  .map((d) => `${nameOf(d.user_id)}: ${d.days === null ? 'none yet' : d.days === 0 ? 'today' : `${d.days} days ago`}`)
+                  .map((d) => `${nameOf(d.user_id)}: ${d.days === null ? 'none yet' : d.days === 0 ? 'today' : `${count(d.days, 'day')} ago`}`)
                   .join(' · ')
               )}
             </dd>
