@@ -2287,6 +2287,8 @@ export interface components {
             trend: "rising" | "falling" | "steady" | null;
             /** @description The mean of each of the last 28 days, oldest first. */
             sparkline: (number | null)[];
+            /** @description Five or more scores in 28 days; below that, no trend is given. */
+            enough_data: boolean;
         };
         LowestCommitmentOut: {
             commitment_id: number;
@@ -2309,7 +2311,7 @@ export interface components {
         };
         AlertOut: {
             /** @enum {string} */
-            kind: "felt_safety_drop" | "low_felt_safety" | "disputed_check" | "no_checkin";
+            kind: "sudden_drop" | "felt_safety_drop" | "low_felt_safety" | "disputed_check" | "no_checkin";
             message: string;
         };
         CaseloadItemOut: {
