@@ -14,6 +14,7 @@ export default function AccountPage() {
   const space = useOptionalSpaceContext()
   const [, navigate] = useLocation()
   if (!me) return null
+  const therapist = me.account_type === 'therapist'
   return (
     <Page title="Your account">
       <Section title="About you" id="about">
@@ -32,7 +33,7 @@ export default function AccountPage() {
         <ChangePassword />
       </Section>
       <Section title="Export my data" id="export">
-        <ExportData />
+        <ExportData therapist={therapist} />
       </Section>
       {space && space.myRole !== 'therapist' ? (
         <Section title="Leave the space" id="leave">
@@ -41,6 +42,7 @@ export default function AccountPage() {
       ) : null}
       <Section title="Delete my account" id="delete">
         <DeleteAccount
+          therapist={therapist}
           onDeleted={() => {
             setFlash('Your account has been deleted. Take care of yourself.')
             navigate('/login')
