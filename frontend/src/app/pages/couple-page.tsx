@@ -12,6 +12,7 @@ import { DisclosureDetailView } from '../../features/disclosures/components/disc
 import { DisclosureTimeline } from '../../features/disclosures/components/disclosure-timeline'
 import { useSpace } from '../../features/spaces/api/get-space'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
+import { CoupleAlerts } from '../../features/therapist/components/couple-alerts'
 import { ReportLinks } from '../../features/therapist/components/report-links'
 import { TherapistNotes } from '../../features/therapist/components/therapist-notes'
 import { ProblemError } from '../../lib/api-client'
@@ -72,6 +73,9 @@ function CoupleOverview() {
       {consents.error ? <ErrorState error={consents.error} onRetry={() => consents.refetch()} /> : null}
       {consents.data ? (
         <>
+          <Section title="Needs attention" id="attention">
+            <CoupleAlerts spaceId={space.id} />
+          </Section>
           <Section title={`${hurtName}’s felt safety`} id="trend">
             {shares(hurt?.user_id, 'checkins') ? (
               <SafetyTrend spaceId={space.id} timeZone={me.timezone} feltBy={hurtName} guessedBy={repairingName} />
@@ -85,7 +89,15 @@ function CoupleOverview() {
             </Section>
             <Section title={`${repairingName}’s commitments`} id="commitments">
               {shares(repairing?.user_id, 'commitments') ? (
-                <CommitmentList />
+                <>
+                  {shares(hurt?.user_id, 'commitments') ? null : (
+                    <p className="notice">
+                      {hurtName}’s reviews (confirming or disputing a report) are not shared with you, so reliability
+                      here leaves any disputes out and can read higher than what the couple sees.
+                    </p>
+                  )}
+                  <CommitmentList />
+                </>
               ) : (
                 <NotShared who={repairingName} what="their commitments" />
               )}
