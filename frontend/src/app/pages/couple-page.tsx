@@ -13,10 +13,10 @@ import { DisclosureTimeline } from '../../features/disclosures/components/disclo
 import { useSpace } from '../../features/spaces/api/get-space'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { CoupleAlerts } from '../../features/therapist/components/couple-alerts'
+import { FormerPartners } from '../../features/therapist/components/former-partners'
 import { ReportLinks } from '../../features/therapist/components/report-links'
 import { TherapistNotes } from '../../features/therapist/components/therapist-notes'
 import { ProblemError } from '../../lib/api-client'
-import { dateTime } from '../../lib/dates'
 import { activeMembers, useSpaceContext } from '../../lib/space'
 import { SpaceProvider } from '../../lib/space-context'
 import type { User } from '../../lib/types'
@@ -67,14 +67,7 @@ function CoupleOverview() {
               .map((m) => `${m.display_name} (${roleLabel(m.role)})`)
               .join(' · ')}
           </p>
-          {space.members
-            .filter((m) => m.role !== 'therapist' && m.left_at !== null)
-            .map((m) => (
-              <p key={`${m.role}-${m.joined_at}`} className="notice">
-                {m.user_id === null ? `The ${roleLabel(m.role).toLowerCase()} deleted their account` : `${m.display_name} (${roleLabel(m.role)}) left the space`}{' '}
-                on {dateTime(m.left_at as string, me.timezone)}.
-              </p>
-            ))}
+          <FormerPartners space={space} timeZone={me.timezone} />
         </>
       }
     >
