@@ -65,3 +65,21 @@ def test_back_inside_mend_steps_up_a_page_and_warns_before_leaving(new_page: New
     expect(page.get_by_role("heading", name="Hello, Alex", level=1)).to_be_visible()
     page.go_back()
     page.wait_for_url("about:blank")
+
+
+def test_an_unsent_disclosure_waits_open_after_a_quick_exit(
+    new_page: NewPage, quick_exit_url: str
+) -> None:
+    page = new_page()
+    log_in(page, "alex@demo.mend")
+    page.get_by_role("button", name="Write a disclosure").click()
+    body = page.get_by_label("What happened, and how it affected you both")
+    body.fill("The part I have not said yet")
+    page.get_by_role("button", name="Quick exit").click()
+    page.wait_for_url(quick_exit_url)
+
+    log_in(page, "alex@demo.mend")
+    expect(page.get_by_label("What happened, and how it affected you both")).to_have_value(
+        "The part I have not said yet"
+    )
+    expect(page.get_by_text("We kept what you were writing before.")).to_be_visible()

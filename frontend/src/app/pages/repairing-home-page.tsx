@@ -8,13 +8,17 @@ import { TodayCheckin } from '../../features/checkins/components/today-checkin'
 import { CommitmentList } from '../../features/commitments/components/commitment-list'
 import { ReliabilityExplainer } from '../../features/commitments/components/reliability'
 import { DisclosureForm } from '../../features/disclosures/components/disclosure-form'
+import { hasDraft } from '../../lib/drafts'
 import { useSpaceContext } from '../../lib/space'
 import { PartnerMissing } from './partner-missing'
 
 /** The repairing partner's home: settle first, keep today's commitments, tell the truth. */
 export function RepairingHomePage() {
   const { space, me, partner } = useSpaceContext()
-  const [writing, setWriting] = useState(false)
+  // Unsent words from before (say, a quick exit) reopen the form so they are not hidden.
+  const [writing, setWriting] = useState(
+    () => hasDraft(me.id, `${space.id}:disclosure-title`) || hasDraft(me.id, `${space.id}:disclosure-body`),
+  )
   const [saved, setSaved] = useState(false)
   const partnerName = partner?.display_name ?? 'your partner'
   return (
