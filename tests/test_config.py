@@ -86,3 +86,17 @@ def test_therapist_mfa_rule_is_on_in_production_unless_set(env, raw, expected, t
 def test_an_unclear_therapist_mfa_setting_is_a_start_up_error(tmp_path) -> None:
     with pytest.raises(ConfigError, match="MEND_REQUIRE_THERAPIST_MFA"):
         load_settings({"MEND_REQUIRE_THERAPIST_MFA": "maybe"}, instance_path=tmp_path)
+
+
+def test_quick_exit_goes_to_another_site_by_default(tmp_path: Path) -> None:
+    settings = load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path)})
+    assert settings.quick_exit_url.startswith("https://")
+    assert "127.0.0.1" not in settings.quick_exit_url
+
+
+@pytest.mark.parametrize(
+    "url", ["/weather.html", "javascript:alert(1)", "https://", 'https://a.example/"x']
+)
+def test_quick_exit_address_must_be_absolute_http(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ConfigError, match="MEND_QUICK_EXIT_URL"):
+        load_settings(environ={"MEND_INSTANCE_PATH": str(tmp_path), "MEND_QUICK_EXIT_URL": url})

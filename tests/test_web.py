@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 
 from mend import web
+from tests.conftest import build_app
 
 
 @pytest.fixture
@@ -58,3 +59,16 @@ def test_api_paths_keep_their_405(app: Flask, built_app: Path) -> None:
     response = app.test_client().get("/api/v1/account")
     assert response.status_code == 405
     assert response.mimetype == "application/problem+json"
+
+
+def test_app_shell_names_the_configured_quick_exit_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "index.html").write_text(
+        f"<!doctype html><head>{web.QUICK_EXIT_META} /></head><title>Mend</title>"
+    )
+    monkeypatch.setattr(web, "DIST", tmp_path / "dist")
+    app = build_app(tmp_path, quick_exit_url="https://news.example/?a=1&b=2")
+    html = app.test_client().get("/record").get_data(as_text=True)
+    assert '<meta name="mend-quick-exit" content="https://news.example/?a=1&amp;b=2" />' in html

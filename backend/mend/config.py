@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mend.encryption.keys import KeyRing, KeyRingError, instance_key_ring, parse_key_ring
 from mend.redis_options import fast_redis_options
@@ -51,6 +52,7 @@ class Settings:
     mail_retry_seconds: float = 30.0
     mail_lease_seconds: float = 300.0
     task_queue_name: str = "mend"
+    quick_exit_url: str = "https://www.bbc.co.uk/weather"
 
     @property
     def production(self) -> bool:
@@ -145,6 +147,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
         "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
         **_mail_settings(environ),
+        "quick_exit_url": _quick_exit_url(environ.get("MEND_QUICK_EXIT_URL")),
     }
     values["require_therapist_mfa"] = _flag(
         environ, "MEND_REQUIRE_THERAPIST_MFA", default=env == "production"
@@ -217,6 +220,16 @@ def _mail_settings(environ: dict[str, str]) -> dict[str, object]:
         # Several installations may share one Redis: each needs its own queue name.
         "task_queue_name": environ.get("MEND_TASK_QUEUE_NAME") or "mend",
     }
+
+
+def _quick_exit_url(raw: str | None) -> str:
+    """The neutral page quick exit opens: an absolute http(s) address on another site."""
+    if not raw:
+        return Settings.quick_exit_url
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or '"' in raw or "<" in raw:
+        raise ConfigError(f"MEND_QUICK_EXIT_URL must be an absolute http(s) address, got {raw!r}")
+    return raw
 
 
 def _positive_int(environ: dict[str, str], name: str, default: int) -> int:

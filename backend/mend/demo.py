@@ -211,7 +211,10 @@ def _thread(
 ) -> list[Ledgered]:
     rows: list[Ledgered] = [
         DisclosureAcknowledgement(
-            disclosure=disclosure, user_id=people.hurt_id, created_at=when + timedelta(days=1)
+            disclosure=disclosure,
+            user_id=people.hurt_id,
+            revision_number=1,
+            created_at=when + timedelta(days=1),
         )
     ]
     question = rng.randrange(len(QUESTIONS))

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from flask import Flask, Response, current_app, request
 from flask_login import current_user
 
-from mend.errors import API_PREFIX, Unauthorized
+from mend.errors import API_PREFIX, Forbidden, Unauthorized
 
 V = TypeVar("V")
 PUBLIC_ENDPOINTS = frozenset({"api-docs.openapi_json", "web.app_shell"})
@@ -33,6 +33,16 @@ def _is_public(endpoint: str | None) -> bool:
     view = current_app.view_functions.get(endpoint)
     target = getattr(view, "view_class", view)
     return bool(getattr(target, "mend_public", False))
+
+
+def require_same_origin() -> None:
+    """Refuse a request a browser says came from another site (for the few token-free writes)."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
+        raise Forbidden("This request must come from Mend itself.", slug="csrf-failed")
+    origin = request.headers.get("Origin")
+    allowed = {request.host_url.rstrip("/"), *current_app.config["MEND"].allowed_origins}
+    if origin and origin.rstrip("/") not in allowed:
+        raise Forbidden("This request must come from Mend itself.", slug="csrf-failed")
 
 
 def init_security(app: Flask) -> None:

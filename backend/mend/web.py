@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from flask import Blueprint, Response, send_from_directory
+from flask import Blueprint, Response, current_app, send_from_directory
 from werkzeug.routing import PathConverter
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 web = Blueprint("web", __name__)
+# index.html carries this empty tag; the server fills in MEND_QUICK_EXIT_URL.
+QUICK_EXIT_META = '<meta name="mend-quick-exit" content=""'
 
 
 class AppPathConverter(PathConverter):
@@ -35,9 +38,16 @@ def app_shell(path: str) -> Response:
             status=503,
             mimetype="text/plain",
         )
-    response = send_from_directory(DIST, "index.html", max_age=0)
+    response = Response(_index_html(), mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _index_html() -> str:
+    """index.html with this server's settings the app needs before its first request."""
+    quick_exit = escape(current_app.config["MEND"].quick_exit_url, quote=True)
+    html = (DIST / "index.html").read_text(encoding="utf-8")
+    return html.replace(QUICK_EXIT_META, f'<meta name="mend-quick-exit" content="{quick_exit}"', 1)
 
 
 def _cache_seconds(path: str) -> int:

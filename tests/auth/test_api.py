@@ -207,3 +207,27 @@ def test_failed_logins_from_one_address_are_rate_limited(client: ApiClient) -> N
 def test_successful_logins_are_not_counted(app: Flask) -> None:
     email = make_user(app).user["email"]  # type: ignore[index]
     assert all(login(ApiClient(app), email).status_code == 200 for _ in range(8))
+
+
+def test_logout_needs_no_csrf_token_so_quick_exit_always_ends_the_session(app: Flask) -> None:
+    user = make_user(app)
+    # A fresh page: the session cookie, but no token fetched yet.
+    response = user.http.post("/api/v1/auth/logout", headers={"Sec-Fetch-Site": "same-origin"})
+    assert response.status_code == 204
+    assert user.get("/auth/me").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://evil.example"},
+    ],
+)
+def test_logout_from_another_site_is_refused(app: Flask, headers: dict[str, str]) -> None:
+    user = make_user(app)
+    response = user.http.post("/api/v1/auth/logout", headers=headers)
+    assert response.status_code == 403
+    assert response.get_json()["type"] == "urn:mend:problem:csrf-failed"
+    assert user.get("/auth/me").status_code == 200

@@ -201,6 +201,9 @@ BODIES: dict[tuple[str, str], Body] = {
         "outcome": "kept",
     },
     ("POST", f"{COMMITMENT}/checks/<int:check_id>/review"): lambda _w, _p: {"verdict": "disputed"},
+    ("POST", f"{COMMITMENT}/checks/<int:check_id>/replies"): lambda _w, _p: {
+        "body": "I hear that; here is what happened that evening."
+    },
 }
 
 

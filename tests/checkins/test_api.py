@@ -445,3 +445,34 @@ def test_listing_takes_the_same_number_of_queries_for_few_or_many(
     for _ in range(10):
         both_check_in(couple)
     assert queries_to_list() == few
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"note": "I can't put a number on today."},
+        {"tags": ["numb"]},
+        {"note": "Only for me.", "note_private": True, "regulation": 3},
+    ],
+)
+def test_hurt_partner_may_check_in_with_words_and_no_number(
+    couple: Couple, body: dict[str, Any]
+) -> None:
+    checkin = check_in(couple.hurt, couple, **body)
+    assert checkin["felt_safety"] is None
+    assert [c["id"] for c in listed(couple.hurt, couple)] == [checkin["id"]]
+
+
+def test_an_empty_check_in_asks_for_a_number_or_words_in_plain_words(couple: Couple) -> None:
+    response = couple.hurt.post(checkins_path(couple), json={"note": None, "tags": []})
+    assert response.status_code == 422
+    message = response.get_json()["errors"]["felt_safety"][0]
+    assert "a number" in message and "a few words" in message
+
+
+def test_a_check_in_in_words_only_leaves_the_trend_alone(couple: Couple) -> None:
+    check_in(couple.hurt, couple, felt_safety=6)
+    check_in(couple.hurt, couple, note="Words only today.")
+    trend = couple.hurt.get(f"/spaces/{couple.space_id}/trends/safety").get_json()
+    counted = [(point["mean"], point["count"]) for point in trend["points"] if point["count"]]
+    assert counted == [(6.0, 1)]

@@ -423,6 +423,7 @@ def test_repairing_partner_reports_a_day(couple: Couple) -> None:
         "outcome": "kept",
         "note": None,
         "review": None,
+        "replies": [],
     }
 
 

@@ -63,6 +63,7 @@ def test_repairing_partner_logs_disclosure_as_its_first_revision(couple: Couple)
             "body": VALID["body"],
             "reason": None,
             "created_at": created["created_at"],
+            "acknowledged_at": None,
         }
     ]
     assert created["responses"] == []

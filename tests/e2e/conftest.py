@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.server import DIST, mend_server
+from tests.e2e.server import DIST, mend_server, neutral_site
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -69,11 +69,19 @@ def browser(playwright_api: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def quick_exit_url() -> Iterator[str]:
+    """The neutral page quick exit opens, served from another origin than Mend."""
+    with neutral_site() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, quick_exit_url: str) -> Iterator[str]:
     """A Mend server with the demo couple (Sam, Alex, Dr. Rivera) and the built web app."""
     if not (DIST / "index.html").is_file():
         _unavailable("the web app is not built (./dev test builds it)")
-    with mend_server(tmp_path_factory.mktemp("e2e-server")) as url:
+    settings = {"MEND_QUICK_EXIT_URL": quick_exit_url}
+    with mend_server(tmp_path_factory.mktemp("e2e-server"), extra_env=settings) as url:
         yield url
 
 

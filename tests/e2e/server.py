@@ -8,10 +8,12 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tests.builders import TEST_DATA_KEYS
@@ -62,12 +64,14 @@ OUTBOXES: dict[str, Path] = {}
 
 
 @contextmanager
-def mend_server(instance: Path, *, demo: bool = True) -> Iterator[str]:
+def mend_server(
+    instance: Path, *, demo: bool = True, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Migrate, optionally load the demo couple, serve with live updates; yield the base URL."""
     instance.mkdir(parents=True, exist_ok=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**environment(instance), "MEND_PUBLIC_URL": url}
+    env = {**environment(instance), "MEND_PUBLIC_URL": url, **(extra_env or {})}
     subprocess.run([*FLASK, "db", "upgrade"], env=env, check=True, capture_output=True)
     if demo:
         subprocess.run([*FLASK, "demo-data"], env=env, check=True, capture_output=True)
@@ -103,3 +107,32 @@ def mailed_link(base_url: str, to: str, path: str, *, timeout: float = 20.0) -> 
                 return links[0]
         time.sleep(0.2)
     raise AssertionError(f"no mail to {to} with a {path} link")
+
+
+WEATHER_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Weather</title></head>
+<body><main><h1>Weather</h1><p>Mild and mostly cloudy.</p></main></body></html>"""
+
+
+class _Weather(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(WEATHER_PAGE)
+
+    def log_message(self, *_args: object) -> None:
+        """Quiet."""
+
+
+@contextmanager
+def neutral_site() -> Iterator[str]:
+    """A stand-in for the neutral site quick exit opens: another origin (port), a weather page."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Weather)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/weather.html"
+    finally:
+        server.shutdown()
+        server.server_close()

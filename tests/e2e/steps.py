@@ -72,8 +72,17 @@ def make_invite(page: Page, *, therapist: bool = False) -> str:
     return code
 
 
+def start_space(page: Page) -> None:
+    """On the onboarding page: answer "Were you given a code?" with no, to start a space."""
+    page.get_by_role("button", name="No, we are starting here").click()
+
+
 def join(page: Page, code: str) -> None:
     """Join a space with an invite code (partner: onboarding page; therapist: join page)."""
+    has_a_code = page.get_by_role("button", name="Yes, I have a code")
+    expect(has_a_code.or_(page.get_by_role("textbox", name="Invite code"))).to_be_visible()
+    if has_a_code.is_visible():
+        has_a_code.click()
     page.get_by_role("textbox", name="Invite code").fill(code)
     page.get_by_role("button", name="Join").click()
 

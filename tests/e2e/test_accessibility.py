@@ -61,6 +61,10 @@ def test_onboarding_pages(new_page: NewPage, artifacts: Path) -> None:
     register(page, name="Avery", email=unique_email("avery"))
     expect(page.get_by_role("heading", name="Set up your shared space", level=1)).to_be_visible()
     check(page, artifacts, "a11y-onboarding")
+    page.get_by_role("button", name="Yes, I have a code").click()
+    check(page, artifacts, "a11y-onboarding-join")
+    page.get_by_role("button", name="No, we are starting here").click()
+    check(page, artifacts, "a11y-onboarding-start")
     page.goto("/welcome")
     check(page, artifacts, "a11y-welcome")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import NewPage
-from tests.e2e.steps import PASSWORD, open_nav, register, shoot, unique_email
+from tests.e2e.steps import PASSWORD, open_nav, register, shoot, start_space, unique_email
 
 
 def test_a_partner_exports_their_data_leaves_and_deletes_their_account(
@@ -17,6 +17,7 @@ def test_a_partner_exports_their_data_leaves_and_deletes_their_account(
 ) -> None:
     page = new_page()
     register(page, name="Riley", email=unique_email("riley"))
+    start_space(page)
     page.get_by_role("radio", name=re.compile("I broke trust")).check()
     page.get_by_role("button", name="Create our space").click()
     expect(page.get_by_role("heading", name="Hello, Riley", level=1)).to_be_visible()

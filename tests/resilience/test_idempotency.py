@@ -16,7 +16,13 @@ from werkzeug.test import TestResponse
 
 from mend import idempotency
 from mend.checkins.models import Checkin
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.commitments.models import (
+    CheckReply,
+    CheckReview,
+    Commitment,
+    CommitmentCheck,
+    CommitmentStatusChange,
+)
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
@@ -60,6 +66,14 @@ def check(couple: Couple) -> str:
     )
     assert response.status_code == 201, response.get_json()
     return f"{path}/checks/{response.get_json()['id']}"
+
+
+def disputed_check(couple: Couple) -> str:
+    """A check of today, disputed by the hurt partner: its path."""
+    path = check(couple)
+    response = couple.hurt.post(f"{path}/review", json={"verdict": "disputed"})
+    assert response.status_code == 201, response.get_json()
+    return path
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,14 @@ WRITES = [
         lambda c: f"{check(c)}/review",
         {"verdict": "confirmed", "note": "Yes, it was kept."},
         CheckReview,
+    ),
+    Write(
+        "reply",
+        "repairing",
+        "POST",
+        lambda c: f"{disputed_check(c)}/replies",
+        {"body": "I was home by seven; here is how I know."},
+        CheckReply,
     ),
     Write(
         "status",
@@ -514,4 +536,5 @@ def test_the_header_is_documented_on_each_wrapped_write_only(app: Flask) -> None
         f"POST {commitment_path}/checks",
         f"POST {commitment_path}/checks/{{check_id}}/review",
         f"POST {base}/measures/{{instrument_id}}/responses",
+        f"POST {commitment_path}/checks/{{check_id}}/replies",
     }

@@ -178,3 +178,39 @@ def test_alerts_come_weightiest_first() -> None:
     )
     assert kinds(found) == ["low_felt_safety", "disputed_check", "no_checkin"]
     assert [a.severity for a in found] == [3, 2, 1]
+
+
+def with_latest(readings: list[tuple[datetime, int]]) -> FeltSafety:
+    """Figures whose latest score is the newest reading (as the caseload hands it in)."""
+    moment, score = max(readings)
+    return alerts.felt_safety(
+        readings, latest=alerts.Latest(score, moment), today=TODAY, timezone="UTC"
+    )
+
+
+def test_a_single_score_four_points_under_the_baseline_is_flagged_at_once() -> None:
+    readings = [(at(day), 6) for day in range(1, 10)] + [(at(0), 1)]
+    found = alerts.judge(felt=with_latest(readings), quiet=[], disputes=None)
+    assert "sudden_drop" in kinds(found)
+    message = next(a.message for a in found if a.kind == "sudden_drop")
+    assert "(1)" in message and "5.0 points" in message and "(6.0)" in message
+
+
+def test_a_drop_of_under_four_points_is_not_a_sudden_drop() -> None:
+    readings = [(at(day), 6) for day in range(1, 10)] + [(at(0), 3)]
+    assert "sudden_drop" not in kinds(
+        alerts.judge(felt=with_latest(readings), quiet=[], disputes=None)
+    )
+
+
+def test_with_too_few_check_ins_there_is_no_trend_and_no_sudden_drop() -> None:
+    readings = [(at(3), 8), (at(2), 8), (at(1), 8), (at(0), 1)]
+    figures = with_latest(readings)
+    assert figures.enough_data is False
+    assert figures.trend is None
+    assert "sudden_drop" not in kinds(alerts.judge(felt=figures, quiet=[], disputes=None))
+
+
+def test_one_check_in_is_not_yet_steady() -> None:
+    figures = felt([(at(0), 5)])
+    assert (figures.trend, figures.enough_data) == (None, False)

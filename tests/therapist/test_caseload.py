@@ -650,3 +650,13 @@ def test_a_commitment_without_a_snapshot_gets_one_on_first_read(
         assert stored.disputes == [[str(TODAY - timedelta(days=4)), couple.hurt.id]]
     assert only(therapist)["commitments"] == first
     assert first["open_disputes"] == 1
+
+
+def test_a_check_in_in_words_only_keeps_the_latest_number(app: Flask, therapist: ApiClient) -> None:
+    couple = couple_with(app, therapist, hurt=["checkins"])
+    felt_safety(app, couple, {days_ago(2): 4})
+    words_only = {"author_id": couple.hurt.id, "note": "A hard day", "created_at": days_ago(0)}
+    make_checkins(app, space_id=couple.space_id, rows=[words_only])
+    item = only(therapist)
+    assert item["felt_safety"]["latest"] == {"value": 4, "at": days_ago(2).isoformat()}
+    assert item["days_since_checkin"] == [{"user_id": couple.hurt.id, "role": "hurt", "days": 0}]

@@ -25,7 +25,13 @@ from sqlalchemy import Select, delete, select, update
 from mend.auth.models import User
 from mend.checkins.models import Checkin
 from mend.commitments import snapshots
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.commitments.models import (
+    CheckReply,
+    CheckReview,
+    Commitment,
+    CommitmentCheck,
+    CommitmentStatusChange,
+)
 from mend.database import utcnow
 from mend.disclosures.models import (
     Disclosure,
@@ -117,6 +123,13 @@ AUTHORED: tuple[AuthoredKind, ...] = (
         Commitment.space_id,
         (CommitmentCheck, Commitment),
         {"author_id": None, "note": None},
+    ),
+    AuthoredKind(
+        CheckReply,
+        CheckReply.author_id,
+        Commitment.space_id,
+        (CommitmentCheck, Commitment),
+        {"author_id": None, "body": ""},
     ),
     AuthoredKind(
         Checkin,

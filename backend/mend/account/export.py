@@ -147,11 +147,12 @@ def _disclosures(access: policy.Access) -> list[disclosure_views.DisclosureDetai
         .order_by(DisclosureResponse.id),
     )
     fill = disclosure_views.fill_view
+    taken_in = disclosure_views.revisions_acknowledged(access, revisions)
     return [
         fill(
             disclosure_views.DisclosureDetailView,
             summary,
-            revisions=tuple(fill(disclosure_views.RevisionView, r) for r in revisions[summary.id]),
+            revisions=disclosure_views.revision_views(revisions[summary.id], taken_in),
             responses=tuple(fill(disclosure_views.ResponseView, r) for r in replies[summary.id]),
         )
         for summary in disclosure_views.summaries(access, list(rows))

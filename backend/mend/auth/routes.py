@@ -28,9 +28,9 @@ from mend.auth.throttle import (
     register_limits,
     remember_device,
 )
-from mend.extensions import login_manager
+from mend.extensions import csrf, login_manager
 from mend.live.sockets import disconnect_user
-from mend.security import public
+from mend.security import public, require_same_origin
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and login")
 
@@ -120,12 +120,21 @@ class Login(MethodView):
 class Logout(MethodView):
     @blp.response(204)
     def post(self):
-        """Log out; the session cookie stops working everywhere at once."""
+        """Log out; the session cookie stops working everywhere at once.
+
+        No CSRF token is needed (quick exit must end the session even before the
+        page has one); a cross-site request is refused instead.
+        """
+        require_same_origin()
         token = current_user.session_token
         service.close_session(token=token)
         disconnect_user(current_user.id, session_token=token)
         logout_user()
         session.clear()
+
+
+# Logging out only takes power away; the same-origin check above guards it instead.
+csrf.exempt(Logout)
 
 
 @blp.route("/password")

@@ -39,7 +39,8 @@ class Checkins(MethodView):
     def post(self, data, space_id):
         """Check in: how you are today.
 
-        The hurt partner says how safe they feel (`felt_safety`, required). The
+        The hurt partner may say how safe they feel (`felt_safety`), or check in in
+        words alone (a note or tags) without a number. The
         repairing partner may say how regulated they feel and how safe they think
         their partner feels today (`predicted_safety`). Check in as often as you like.
         """

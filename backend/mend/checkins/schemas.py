@@ -53,7 +53,10 @@ class CheckinIn(StrictSchema):
     """A new check-in. The hurt partner rates felt safety; the repairing partner may
     guess how safe their partner feels (predicted safety) and say how regulated they are."""
 
-    felt_safety = _score("How safe you feel today, 0-10. Required from the hurt partner only.")
+    felt_safety = _score(
+        "How safe you feel today, 0-10: the hurt partner's to give, or to skip (words alone are "
+        "a check-in too). Refused from the repairing partner."
+    )
     regulation = _score("How settled and regulated you feel, 0-10.")
     predicted_safety = _score(
         "How safe do you think your partner feels today, 0-10? From the repairing partner only."

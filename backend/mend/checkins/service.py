@@ -20,7 +20,10 @@ from mend.pagination import Page, paginate, read_columns
 from mend.record import service as record_service
 from mend.spaces.models import PARTNER_ROLES
 
-FELT_SAFETY_REQUIRED = "Please say how safe you feel today, from 0 to 10."
+NOTHING_TO_SAVE = (
+    "There is nothing to save yet. Choose a number for how safe you feel, "
+    "or say in a few words how today is."
+)
 FELT_SAFETY_IS_THE_HURT_PARTNERS = (
     "How safe your partner feels is theirs to say. You can share your guess as "
     "predicted_safety instead."
@@ -88,6 +91,8 @@ def create(
     access = policy.access(actor, space_id)
     access.require_role(*PARTNER_ROLES)
     _check_scores_for_role(access.role, felt_safety=felt_safety, predicted_safety=predicted_safety)
+    if access.role == "hurt" and felt_safety is None and not (note or tags):
+        raise Invalid("felt_safety", NOTHING_TO_SAVE)
     values = {
         "space_id": space_id,
         "author_id": actor.id,
@@ -116,9 +121,8 @@ def _insert(values: dict[str, object]) -> int:
 def _check_scores_for_role(
     role: str, *, felt_safety: int | None, predicted_safety: int | None
 ) -> None:
-    """Felt safety is the hurt partner's to give; predicted safety the repairing partner's."""
-    if role == "hurt" and felt_safety is None:
-        raise Invalid("felt_safety", FELT_SAFETY_REQUIRED)
+    """Felt safety is the hurt partner's to give (or to skip: words alone are a check-in too);
+    predicted safety the repairing partner's."""
     if role == "hurt" and predicted_safety is not None:
         raise Invalid("predicted_safety", PREDICTED_SAFETY_IS_THE_REPAIRING_PARTNERS)
     if role == "repairing" and felt_safety is not None:

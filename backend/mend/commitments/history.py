@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Result, Select, select
 
-from mend.commitments.models import CheckReview, CommitmentCheck
+from mend.commitments.models import CheckReply, CheckReview, CommitmentCheck
 from mend.extensions import db
 
 
@@ -42,3 +42,13 @@ def reviews_of(condition: ColumnElement[bool], *entities: Any) -> Select[Any]:
 def newest_reviews(reviews: Iterable[Any]) -> dict[int, Any]:
     """The newest review of each check: later rows overwrite earlier ones."""
     return {review.check_id: review for review in reviews}
+
+
+def replies_of(condition: ColumnElement[bool]) -> Select[Any]:
+    """Replies under the checks matching condition, oldest first."""
+    return (
+        select(CheckReply)
+        .join(CommitmentCheck, CommitmentCheck.id == CheckReply.check_id)
+        .where(condition)
+        .order_by(CheckReply.id)
+    )

@@ -183,3 +183,40 @@ class ReliabilitySnapshot(db.Model):
     score_ignoring_disputes: Mapped[float]
     streak_ignoring_disputes: Mapped[int]
     disputes: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)
+
+
+class CheckReply(Ledgered, db.Model):
+    """A word under a reviewed check: most often the repairing partner answering a dispute.
+
+    Replies are a conversation about the check; they never change it or its review.
+    """
+
+    __tablename__ = "check_reply"
+    ledger_kind = "check_reply"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(
+        ForeignKey("commitment_check.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(EncryptedText("check_reply.body"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @classmethod
+    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
+        """Replies belong to a space through their check's commitment."""
+        return (
+            select(cls)
+            .join(CommitmentCheck, CommitmentCheck.id == cls.check_id)
+            .join(Commitment, Commitment.id == CommitmentCheck.commitment_id)
+            .where(Commitment.space_id == space_id)
+        )
+
+    def ledger_content(self) -> dict[str, Any]:
+        """Who said what under which check."""
+        return {
+            "check_id": self.check_id,
+            "author_id": self.author_id,
+            "body": self.body,
+            "created_at": self.created_at,
+        }

@@ -19,6 +19,8 @@ from mend.commitments.schemas import (
     CommitmentOut,
     CommitmentPageOut,
     CommitmentStatusIn,
+    ReplyIn,
+    ReplyOut,
     ReviewIn,
     ReviewOut,
 )
@@ -89,6 +91,22 @@ class Review(MethodView):
     def post(self, data, space_id, commitment_id, check_id):
         """Confirm or dispute a check. Your partner sees a dispute too."""
         return service.review(
+            actor=current_user,
+            space_id=space_id,
+            commitment_id=commitment_id,
+            check_id=check_id,
+            **data,
+        )
+
+
+@blp.route("/spaces/<int:space_id>/commitments/<int:commitment_id>/checks/<int:check_id>/replies")
+class Replies(MethodView):
+    @idempotent
+    @blp.arguments(ReplyIn)
+    @blp.response(201, ReplyOut)
+    def post(self, data, space_id, commitment_id, check_id):
+        """Reply under a reviewed check (partners), e.g. answer a dispute; nothing else changes."""
+        return service.reply(
             actor=current_user,
             space_id=space_id,
             commitment_id=commitment_id,

@@ -108,6 +108,28 @@ class ReviewOut(StrictSchema):
     author_id = fields.Integer(required=True, allow_none=True)
 
 
+class ReplyIn(StrictSchema):
+    """A reply under a reviewed check."""
+
+    body = words(
+        maximum=2000,
+        blank="Please write a few words.",
+        too_long="Please keep this under 2,000 characters.",
+        required=True,
+        metadata={"description": "What you want to say about this check and its review."},
+    )
+
+
+class ReplyOut(StrictSchema):
+    """A reply under a check."""
+
+    id = fields.Integer(required=True)
+    check_id = fields.Integer(required=True)
+    author_id = fields.Integer(required=True, allow_none=True)
+    body = fields.String(required=True)
+    created_at = fields.AwareDateTime(required=True)
+
+
 class CheckOut(StrictSchema):
     """How one period went; `review` is null if there is none the viewer may see."""
 
@@ -118,6 +140,11 @@ class CheckOut(StrictSchema):
     note = fields.String(required=True, allow_none=True)
     created_at = fields.AwareDateTime(required=True)
     review = fields.Nested(ReviewOut, required=True, allow_none=True)
+    replies = fields.List(
+        fields.Nested(ReplyOut),
+        required=True,
+        metadata={"description": "Replies under the check the viewer may read, oldest first."},
+    )
 
 
 class StatusChangeOut(StrictSchema):

@@ -11,7 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from mend import clock, policy
 from mend.auth.models import User
 from mend.commitments import events, reliability, snapshots, views
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.commitments.models import (
+    CheckReply,
+    CheckReview,
+    Commitment,
+    CommitmentCheck,
+    CommitmentStatusChange,
+)
 from mend.commitments.views import CheckView, CommitmentView
 from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
@@ -19,7 +25,7 @@ from mend.errors import Conflict, Invalid, NotFound
 from mend.extensions import db
 from mend.pagination import Page, paginate
 from mend.record import service as record_service
-from mend.spaces.models import Space
+from mend.spaces.models import PARTNER_ROLES, Space
 
 CATEGORY = "commitments"
 NOT_FOUND = "We couldn't find that commitment."
@@ -154,6 +160,34 @@ def review(
     access = policy.access(actor, space_id)
     access.require_role("hurt")
     commitment = _visible(access, commitment_id)
+    check = _check_of(commitment, check_id)
+    row = CheckReview(
+        check_id=check.id, author_id=actor.id, verdict=verdict, note=note, created_at=utcnow()
+    )
+    _record(space_id, row, commitment=commitment)
+    events.reviewed(space_id=space_id, commitment_id=commitment_id, review_id=row.id)
+    return row
+
+
+def reply(
+    *, actor: User, space_id: int, commitment_id: int, check_id: int, body: str
+) -> CheckReply:
+    """Reply under a reviewed check, e.g. the repairing partner answering a dispute."""
+    access = policy.access(actor, space_id)
+    access.require_role(*PARTNER_ROLES)
+    check = _check_of(_visible(access, commitment_id), check_id)
+    if db.session.scalar(select(CheckReview.id).where(CheckReview.check_id == check.id)) is None:
+        raise Conflict("There is no review of this check to reply to yet.", slug="not-reviewed")
+    row = CheckReply(check_id=check.id, author_id=actor.id, body=body, created_at=utcnow())
+    db.session.add(row)
+    record_service.append(space_id=space_id, row=row)
+    db.session.commit()
+    events.updated(space_id=space_id, commitment_id=commitment_id)
+    return row
+
+
+def _check_of(commitment: Commitment, check_id: int) -> CommitmentCheck:
+    """The commitment's check with this id; NotFound for any other."""
     check = db.session.scalar(
         select(CommitmentCheck).where(
             CommitmentCheck.id == check_id, CommitmentCheck.commitment_id == commitment.id
@@ -161,12 +195,7 @@ def review(
     )
     if check is None:
         raise NotFound("We couldn't find that check-in.")
-    row = CheckReview(
-        check_id=check.id, author_id=actor.id, verdict=verdict, note=note, created_at=utcnow()
-    )
-    _record(space_id, row, commitment=commitment)
-    events.reviewed(space_id=space_id, commitment_id=commitment_id, review_id=row.id)
-    return row
+    return check
 
 
 def _record(space_id: int, row: Any, *, commitment: Commitment) -> None:

@@ -13,8 +13,20 @@ from sqlalchemy import ColumnElement, and_, or_, select
 
 from mend import clock, policy
 from mend.commitments import reliability, snapshots
-from mend.commitments.history import by_commitment, history_rows, newest_reviews, reviews_of
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck, CommitmentStatusChange
+from mend.commitments.history import (
+    by_commitment,
+    history_rows,
+    newest_reviews,
+    replies_of,
+    reviews_of,
+)
+from mend.commitments.models import (
+    CheckReply,
+    CheckReview,
+    Commitment,
+    CommitmentCheck,
+    CommitmentStatusChange,
+)
 from mend.extensions import db
 
 CATEGORY = "commitments"
@@ -36,6 +48,7 @@ class CheckView:
     note: str | None
     created_at: datetime
     review: CheckReview | None
+    replies: tuple[CheckReply, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,18 +144,29 @@ def detail(access: policy.Access, commitment: Commitment) -> CommitmentView:
 
 
 def check_views(access: policy.Access, condition: ColumnElement[bool]) -> list[CheckView]:
-    """Checks matching condition, newest period first, each with its visible review."""
+    """Checks matching condition, newest period first, each with its visible review and the
+    replies the viewer may read (each follows its author's grant, rule 7)."""
     checks = db.session.scalars(
         select(CommitmentCheck).where(condition).order_by(CommitmentCheck.period_start.desc())
     ).all()
     reviews = newest_reviews(db.session.scalars(reviews_of(condition, CheckReview)))
-    return [check_view(access, check, review=reviews.get(check.id)) for check in checks]
+    replies: dict[int, list[CheckReply]] = {}
+    for reply in db.session.scalars(replies_of(condition)):
+        if access.can_see(reply.author_id, CATEGORY):
+            replies.setdefault(reply.check_id, []).append(reply)
+    return [
+        check_view(access, check, review=reviews.get(check.id), replies=replies.get(check.id, []))
+        for check in checks
+    ]
 
 
-def check_view(access: policy.Access, check: CommitmentCheck, *, review: Any) -> CheckView:
+def check_view(
+    access: policy.Access, check: CommitmentCheck, *, review: Any, replies: Any = ()
+) -> CheckView:
+    """One check as the viewer may see it."""
     visible = review is not None and access.can_see(review.author_id, CATEGORY)
     copied = {name: getattr(check, name) for name in CHECK_FIELDS}
-    return CheckView(**copied, review=review if visible else None)
+    return CheckView(**copied, review=review if visible else None, replies=tuple(replies))
 
 
 def _disputed(access: policy.Access, review: Any) -> bool:

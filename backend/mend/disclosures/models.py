@@ -112,15 +112,22 @@ class DisclosureResponse(Ledgered, db.Model):
 
 
 class DisclosureAcknowledgement(Ledgered, db.Model):
-    """The hurt partner's explicit "I have taken this in" (never a read receipt)."""
+    """The hurt partner's explicit "I have taken this in" of one revision (never a read receipt).
+
+    An amendment is new words: its acknowledgement is a new row, and the one of the
+    revision taken in before stays. `revision_number` is null only for acknowledgements
+    made before revisions were named (migration 0013); they belong to the revision that
+    was current when they were made, and their ledger content is unchanged.
+    """
 
     __tablename__ = "disclosure_acknowledgement"
-    __table_args__ = (UniqueConstraint("disclosure_id", "user_id"),)
+    __table_args__ = (UniqueConstraint("disclosure_id", "user_id", "revision_number"),)
     ledger_kind = "disclosure_acknowledgement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosure.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    revision_number: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     disclosure: Mapped[Disclosure] = relationship(lazy="raise")
@@ -128,9 +135,12 @@ class DisclosureAcknowledgement(Ledgered, db.Model):
     space_parent = (Disclosure, "disclosure_id")
 
     def ledger_content(self) -> dict[str, Any]:
-        """Who acknowledged which disclosure, when."""
-        return {
+        """Who acknowledged which revision of which disclosure, when."""
+        content: dict[str, Any] = {
             "disclosure_id": self.disclosure_id,
             "user_id": self.user_id,
             "created_at": self.created_at,
         }
+        if self.revision_number is not None:
+            content["revision_number"] = self.revision_number
+        return content

@@ -12,6 +12,7 @@ from flask_smorest import Blueprint
 
 from mend.disclosures import service
 from mend.disclosures.schemas import (
+    AcknowledgeIn,
     AcknowledgementOut,
     DisclosureDetailOut,
     DisclosureIn,
@@ -81,9 +82,11 @@ class Responses(MethodView):
 @blp.route(f"{DISCLOSURE}/acknowledge")
 class Acknowledge(MethodView):
     @idempotent
+    @blp.arguments(AcknowledgeIn, required=False)
     @blp.response(200, AcknowledgementOut)
-    def post(self, space_id, disclosure_id):
-        """Say "I have taken this in" (hurt partner); always 200, and repeating changes nothing."""
+    @blp.alt_response(409, response="CONFLICT", description="Amended since that revision.")
+    def post(self, data, space_id, disclosure_id):
+        """Say "I have taken this in" of the current words (hurt partner); repeating is a no-op."""
         return service.acknowledge(
-            actor=current_user, space_id=space_id, disclosure_id=disclosure_id
+            actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
         )

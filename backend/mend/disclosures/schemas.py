@@ -94,6 +94,11 @@ class RevisionOut(StrictSchema):
     body = fields.String(required=True)
     reason = fields.String(required=True, allow_none=True)
     created_at = fields.AwareDateTime(required=True)
+    acknowledged_at = fields.AwareDateTime(
+        required=True,
+        allow_none=True,
+        metadata={"description": "When this revision was taken in (null if not, or not shared)."},
+    )
 
 
 class ResponseOut(StrictSchema):
@@ -111,7 +116,14 @@ class AcknowledgementOut(StrictSchema):
 
     disclosure_id = fields.Integer(required=True)
     user_id = fields.Integer(required=True, allow_none=True)
+    revision_number = fields.Integer(required=True, allow_none=True)
     acknowledged_at = fields.AwareDateTime(required=True)
+
+
+class AcknowledgeIn(StrictSchema):
+    """Optionally, the revision that was read: an amendment since then is not taken in blindly."""
+
+    revision = fields.Integer(load_default=None, strict=True, validate=validate.Range(min=1))
 
 
 class DisclosureOut(StrictSchema):

@@ -28,7 +28,7 @@ from mend.disclosures.views import (
     DisclosureView,
     ResponseView,
 )
-from mend.errors import Invalid, NotFound
+from mend.errors import Conflict, Invalid, NotFound
 from mend.extensions import db
 from mend.pagination import Page
 from mend.record import service as record
@@ -37,6 +37,10 @@ from mend.spaces.models import PARTNER_ROLES
 CATEGORY = "disclosures"
 V = TypeVar("V")
 NOT_FOUND = "We couldn't find that disclosure."
+AMENDED_SINCE = (
+    "This disclosure was amended since you opened it. Please read the new words first; "
+    "there is no hurry."
+)
 
 
 def create(
@@ -144,21 +148,32 @@ def respond(*, actor: User, space_id: int, disclosure_id: int, body: str) -> Res
     return view
 
 
-def acknowledge(*, actor: User, space_id: int, disclosure_id: int) -> AcknowledgementView:
-    """Record the hurt partner's "I have taken this in"; asking again changes nothing."""
+def acknowledge(
+    *, actor: User, space_id: int, disclosure_id: int, revision: int | None = None
+) -> AcknowledgementView:
+    """Record the hurt partner's "I have taken this in" of the current revision.
+
+    Asking again changes nothing. Naming the revision read guards against taking in
+    words never seen: if an amendment arrived since, the answer is 409.
+    """
     access = policy.access(actor, space_id)
     access.require_role("hurt")
     disclosure = _visible(access, disclosure_id)
-    existing = views.acknowledgement_by(actor, disclosure.id)
+    current = views.latest_revisions([disclosure.id])[disclosure.id][0]
+    if revision is not None and revision != current.number:
+        raise Conflict(AMENDED_SINCE, slug="amended-since-read")
+    existing = views.acknowledgement_by(actor, current)
     if existing is not None:
         return existing
-    acknowledgement = DisclosureAcknowledgement(disclosure_id=disclosure.id, user_id=actor.id)
+    acknowledgement = DisclosureAcknowledgement(
+        disclosure_id=disclosure.id, user_id=actor.id, revision_number=current.number
+    )
     try:
         _write(space_id, acknowledgement)
     except IntegrityError:
         # A simultaneous request acknowledged first; theirs is the one to show.
         db.session.rollback()
-        existing = views.acknowledgement_by(actor, disclosure.id)
+        existing = views.acknowledgement_by(actor, current)
         if existing is None:
             raise
         return existing

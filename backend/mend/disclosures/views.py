@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from mend import policy
@@ -27,13 +27,14 @@ V = TypeVar("V")
 
 @dataclass(frozen=True)
 class RevisionView:
-    """One version of a disclosure's words."""
+    """One version of a disclosure's words, and when the viewer may see it was taken in."""
 
     number: int
     title: str
     body: str
     reason: str | None
     created_at: datetime
+    acknowledged_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class AcknowledgementView:
 
     disclosure_id: int
     user_id: int | None
+    revision_number: int | None
     acknowledged_at: datetime
 
 
@@ -97,9 +99,15 @@ def _summary_select() -> Select[Any]:
     responses = _about(select(func.count()), DisclosureResponse).where(
         DisclosureResponse.author_id.in_(VISIBLE)
     )
-    acknowledged = _about(
-        select(func.min(DisclosureAcknowledgement.created_at)), DisclosureAcknowledgement
-    ).where(DisclosureAcknowledgement.user_id.in_(VISIBLE))
+    acknowledged = (
+        select(func.min(DisclosureAcknowledgement.created_at))
+        .where(
+            DisclosureAcknowledgement.disclosure_id == Disclosure.id,
+            DisclosureAcknowledgement.user_id.in_(VISIBLE),
+            of_revision(latest.number, latest.created_at),
+        )
+        .correlate(Disclosure, latest)
+    )
     return select(
         *(getattr(Disclosure, name) for name in SUMMARY_OWN_COLUMNS),
         latest.title,
@@ -112,6 +120,18 @@ def _summary_select() -> Select[Any]:
     ).join(
         latest,
         and_(latest.disclosure_id == Disclosure.id, latest.number == newest.scalar_subquery()),
+    )
+
+
+def of_revision(number: Any, created_at: Any) -> Any:
+    """Acknowledgements of this revision: named by number, or (made before revisions were
+    named, migration 0013) made while it was the newest."""
+    return or_(
+        DisclosureAcknowledgement.revision_number == number,
+        and_(
+            DisclosureAcknowledgement.revision_number.is_(None),
+            DisclosureAcknowledgement.created_at >= created_at,
+        ),
     )
 
 
@@ -170,13 +190,14 @@ def detail(access: policy.Access, disclosure: Disclosure) -> DisclosureDetailVie
         )
         .order_by(DisclosureResponse.id)
     ).all()
+    taken_in = revisions_acknowledged(access, {disclosure.id: list(revisions)})
     return fill_view(
         DisclosureDetailView,
         disclosure,
         **_current_words(revisions[-1], len(revisions)),
         response_count=len(responses),
-        acknowledged_at=_acknowledged_at(access, [disclosure.id]).get(disclosure.id),
-        revisions=tuple(fill_view(RevisionView, revision) for revision in revisions),
+        acknowledged_at=taken_in.get((disclosure.id, revisions[-1].number)),
+        revisions=revision_views(list(revisions), taken_in),
         responses=tuple(fill_view(ResponseView, response) for response in responses),
     )
 
@@ -215,32 +236,59 @@ def latest_revisions(ids: list[int]) -> dict[int, tuple[DisclosureRevision, int]
     return {revision.disclosure_id: (revision, total) for revision, total in rows}
 
 
-def _acknowledged_at(access: policy.Access, ids: list[int]) -> dict[int, datetime]:
-    """When each disclosure was acknowledged, where the acknowledger shares that with the viewer."""
-    moment = func.min(DisclosureAcknowledgement.created_at)
-    return _per_disclosure(access, ids, DisclosureAcknowledgement.user_id, moment)
-
-
-def _per_disclosure(
-    access: policy.Access, ids: list[int], owner: Any, aggregate: Any
-) -> dict[int, Any]:
-    """An aggregate per disclosure over rows whose owner the viewer may see (rule 7)."""
-    disclosure_id = owner.class_.disclosure_id
-    rows = db.session.execute(
-        select(disclosure_id, aggregate)
-        .where(disclosure_id.in_(ids), owner.in_(access.owners_visible(CATEGORY)))
-        .group_by(disclosure_id)
-    )
-    return {key: value for key, value in rows}
-
-
-def acknowledgement_by(actor: User, disclosure_id: int) -> AcknowledgementView | None:
-    """The actor's own acknowledgement of a disclosure, if they made one."""
-    acknowledgement = db.session.scalar(
-        select(DisclosureAcknowledgement).where(
-            DisclosureAcknowledgement.disclosure_id == disclosure_id,
-            DisclosureAcknowledgement.user_id == actor.id,
+def revisions_acknowledged(
+    access: policy.Access, revisions: dict[int, list[DisclosureRevision]]
+) -> dict[tuple[int, int], datetime]:
+    """When each revision (disclosure id, number) was first taken in, in one query, where the
+    acknowledger shares that with the viewer."""
+    rows = db.session.scalars(
+        select(DisclosureAcknowledgement)
+        .where(
+            DisclosureAcknowledgement.disclosure_id.in_(list(revisions)),
+            DisclosureAcknowledgement.user_id.in_(access.owners_visible(CATEGORY)),
         )
+        .order_by(DisclosureAcknowledgement.created_at)
+    ).all()
+    taken_in: dict[tuple[int, int], datetime] = {}
+    for row in rows:
+        of = revisions[row.disclosure_id]
+        number = row.revision_number or _current_at(of, row.created_at)
+        taken_in.setdefault((row.disclosure_id, number), row.created_at)
+    return taken_in
+
+
+def revision_views(
+    revisions: list[DisclosureRevision], taken_in: dict[tuple[int, int], datetime]
+) -> tuple[RevisionView, ...]:
+    """Views of a disclosure's revisions, each with when it was taken in."""
+    return tuple(
+        fill_view(RevisionView, r, acknowledged_at=taken_in.get((r.disclosure_id, r.number)))
+        for r in revisions
+    )
+
+
+def _current_at(revisions: list[DisclosureRevision], moment: datetime) -> int:
+    """The number of the newest revision written at or before a moment."""
+    written = [r.number for r in revisions if _aware(r.created_at) <= _aware(moment)]
+    return max(written, default=revisions[0].number)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes; compare everything as aware UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def acknowledgement_by(actor: User, revision: DisclosureRevision) -> AcknowledgementView | None:
+    """The actor's own acknowledgement of this revision, if they made one."""
+    acknowledgement = db.session.scalar(
+        select(DisclosureAcknowledgement)
+        .where(
+            DisclosureAcknowledgement.disclosure_id == revision.disclosure_id,
+            DisclosureAcknowledgement.user_id == actor.id,
+            of_revision(revision.number, revision.created_at),
+        )
+        .order_by(DisclosureAcknowledgement.created_at)
+        .limit(1)
     )
     return None if acknowledgement is None else acknowledgement_view(acknowledgement)
 

@@ -21,9 +21,12 @@ TREND_BAND = 0.5
 DROP_POINTS = 2.0
 LOW_SCORE = 3
 LOW_RUN = 3
+SUDDEN_DROP_POINTS = 4
+MIN_READINGS = 5  # fewer check-ins in four weeks than this: "not enough data yet", no trend
 QUIET_DAYS = 7
 TOLERANCE = 1e-9  # means are sums of whole scores divided: compare without float noise
 SEVERITY = {
+    "sudden_drop": 3,
     "felt_safety_drop": 3,
     "low_felt_safety": 3,
     "reliable_deterioration": 3,
@@ -52,6 +55,8 @@ class FeltSafety:
     trend: str | None
     sparkline: list[float | None]
     recent: list[int]  # the newest scores, oldest first (for the run of low scores)
+    enough_data: bool = True  # MIN_READINGS or more in the last four weeks
+    baseline_before_latest: float | None = None  # the 28-day mean without the newest score
 
 
 @dataclass(frozen=True)
@@ -92,14 +97,25 @@ def felt_safety(
     tally = tally_by_local_day(readings, timezone)
     days = [today - timedelta(days=offset) for offset in range(BASELINE_DAYS - 1, -1, -1)]
     mean_7d, mean_28d = _mean(tally, days[-WEEK_DAYS:]), _mean(tally, days)
+    counted = sum(tally.get(day, (0, 0))[1] for day in days)
+    enough = counted >= MIN_READINGS
+    before_newest = tally_by_local_day(readings[:-1], timezone)
     return FeltSafety(
         latest=latest,
         mean_7d=mean_7d,
         mean_28d=mean_28d,
-        trend=trend(mean_7d, mean_28d),
+        trend=trend(mean_7d, mean_28d) if enough else None,
         sparkline=[_mean(tally, [day]) for day in days],
         recent=[score for _moment, score in readings[-LOW_RUN:]],
+        enough_data=enough,
+        baseline_before_latest=_mean_before_newest(before_newest, days),
     )
+
+
+def _mean_before_newest(tally: dict[date, tuple[int, int]], days: list[date]) -> float | None:
+    """The four-week mean without the newest score, if enough scores remain to judge by."""
+    counted = sum(tally.get(day, (0, 0))[1] for day in days)
+    return _mean(tally, days) if counted >= MIN_READINGS else None
 
 
 def _mean(tally: dict[date, tuple[int, int]], days: list[date]) -> float | None:
@@ -128,12 +144,26 @@ def judge(
 ) -> list[Alert]:
     """Every alert the consented figures support, the weightiest first."""
     found = [
-        *(_felt_safety_drop(felt), _low_felt_safety(felt)),
+        *(_sudden_drop(felt), _felt_safety_drop(felt), _low_felt_safety(felt)),
         *(_no_checkin(partner) for partner in quiet),
         _disputed(disputes),
     ]
     alerts = [alert for alert in found if alert is not None]
     return sorted(alerts, key=lambda alert: -alert.severity)
+
+
+def _sudden_drop(felt: FeltSafety | None) -> Alert | None:
+    """One score far under the couple's own last four weeks: worth a look before the mean moves."""
+    if felt is None or felt.latest is None or felt.baseline_before_latest is None:
+        return None
+    drop = felt.baseline_before_latest - felt.latest.value
+    if drop < SUDDEN_DROP_POINTS - TOLERANCE:
+        return None
+    return Alert(
+        "sudden_drop",
+        f"The latest felt safety ({felt.latest.value}) is {drop:.1f} points under "
+        f"the couple's last four weeks ({felt.baseline_before_latest:.1f}).",
+    )
 
 
 def _felt_safety_drop(felt: FeltSafety | None) -> Alert | None:

@@ -212,9 +212,13 @@ def _felt(couple: Couple, loaded: Loaded) -> FeltSafety | None:
         return None
     newest = loaded.latest.get((couple.space_id, hurt.user_id))
     latest = None
+    readings = loaded.readings.get(couple.space_id, [])
     if newest is not None and newest.felt_safety is not None:
         latest = Latest(newest.felt_safety, newest.created_at)
-    readings = loaded.readings.get(couple.space_id, [])
+    elif readings:
+        # The newest check-in was in words only: the latest number is the one before it.
+        moment, score = max(readings)
+        latest = Latest(score, moment)
     return alerts.felt_safety(readings, latest=latest, today=loaded.today, timezone=loaded.timezone)
 
 

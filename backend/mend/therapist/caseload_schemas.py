@@ -61,6 +61,10 @@ class FeltSafetyOut(StrictSchema):
         required=True,
         metadata={"description": "The mean of each of the last 28 days, oldest first."},
     )
+    enough_data = fields.Boolean(
+        required=True,
+        metadata={"description": "Five or more scores in 28 days; below that, no trend is given."},
+    )
 
 
 class LowestCommitmentOut(StrictSchema):

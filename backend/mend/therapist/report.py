@@ -229,7 +229,8 @@ def _disclosures(
     by_disclosure: defaultdict[int, list[RevisionView]] = defaultdict(list)
     for revision in _revisions_in_range(access, first, last):
         by_disclosure[revision.disclosure_id].append(
-            disclosure_views.fill_view(RevisionView, revision)
+            # The report lists what was written in the range; "taken in" is on the summary.
+            disclosure_views.fill_view(RevisionView, revision, acknowledged_at=None)
         )
     rows = db.session.scalars(
         select(Disclosure).where(Disclosure.id.in_(by_disclosure)).order_by(Disclosure.id)

@@ -8,6 +8,7 @@ import { useSingleEntryLocation } from '../lib/router'
 import { resetSession } from '../lib/session'
 import { disconnectLive } from '../lib/socket'
 import { useDoubleEscape } from '../lib/use-double-escape'
+import { BackNotice } from './back-notice'
 import { LiveConnection } from './live-connection'
 import { AppRoutes } from './routes'
 
@@ -34,6 +35,7 @@ export function App() {
   return (
     <QueryClientProvider client={client}>
       <Router hook={useSingleEntryLocation}>
+        <BackNotice />
         <AppRoutes />
         <LiveConnection />
       </Router>

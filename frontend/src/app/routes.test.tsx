@@ -52,9 +52,15 @@ describe('AppRoutes', () => {
     mockFetch({ 'GET /auth/me': { body: SAM }, 'GET /spaces': { body: { items: [] } } })
     renderWithApp(<AppRoutes />)
     expect(await screen.findByRole('heading', { name: 'Set up your shared space', level: 1 })).toBeInTheDocument()
+    // "Were you given a code?" comes first, so nobody makes a second space by mistake.
+    expect(screen.getByRole('group', { name: 'Were you given a code?' })).toBeInTheDocument()
+    expect(screen.queryByRole('radio', { name: /I was hurt/ })).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, I have a code' }))
+    expect(screen.getByLabelText('Invite code')).toBeInTheDocument()
+    expect(screen.getByText(/check-in scores are shared with your partner by default/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'No, we are starting here' }))
     expect(screen.getByRole('radio', { name: /I was hurt/ })).toBeInTheDocument()
     expect(screen.getByRole('radio', { name: /I broke trust/ })).toBeInTheDocument()
-    expect(screen.getByLabelText('Invite code')).toBeInTheDocument()
   })
 
   it('returns to the login page when the session ends after a logout', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch } from '../test/fetch-mock'
 import { api, forgetCsrfToken } from './api-client'
-import { hasExited, onQuickExit, quickExit, resetQuickExitForTests } from './quick-exit'
+import { DEFAULT_QUICK_EXIT_URL } from '../config/api'
+import { guardBackForwardCache, hasExited, leaveIfReturningAfterExit, onQuickExit, quickExit, resetQuickExitForTests } from './quick-exit'
 
 describe('quickExit', () => {
   let replace: ReturnType<typeof vi.fn>
@@ -16,13 +17,66 @@ describe('quickExit', () => {
 
   afterEach(() => {
     document.body.innerHTML = ''
+    document.head.querySelector('meta[name="mend-quick-exit"]')?.remove()
+    vi.restoreAllMocks()
   })
 
-  it('replaces the page with the neutral one (no new history entry)', () => {
+  function navigationWas(type: string) {
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type } as unknown as PerformanceEntry])
+  }
+
+  it('replaces the page with a neutral one on another site (no new history entry)', () => {
     mockFetch({})
     quickExit()
-    expect(replace).toHaveBeenCalledWith('/weather.html')
+    expect(replace).toHaveBeenCalledWith(DEFAULT_QUICK_EXIT_URL)
+    expect(DEFAULT_QUICK_EXIT_URL).toMatch(/^https:\/\//)
     expect(hasExited()).toBe(true)
+  })
+
+  it('goes where the server says in index.html', () => {
+    mockFetch({})
+    document.head.insertAdjacentHTML('beforeend', '<meta name="mend-quick-exit" content="https://news.example/" />')
+    quickExit()
+    expect(replace).toHaveBeenCalledWith('https://news.example/')
+  })
+
+  it('logs out even when no CSRF token was ever fetched (nothing saved since login)', () => {
+    const mock = mockFetch({ 'POST /auth/logout': { status: 204 } })
+    quickExit()
+    const logout = mock.calls.find((c) => c.path === '/auth/logout')
+    expect(logout?.method).toBe('POST')
+    expect(logout?.init.keepalive).toBe(true)
+    expect(logout?.init.credentials).toBe('same-origin')
+  })
+
+  it('leaves again at once when Back brings a Mend page back after an exit', () => {
+    mockFetch({})
+    quickExit()
+    replace.mockClear()
+    navigationWas('back_forward')
+    expect(leaveIfReturningAfterExit()).toBe(true)
+    expect(replace).toHaveBeenCalledWith(DEFAULT_QUICK_EXIT_URL)
+  })
+
+  it('opens normally when the person comes back on purpose, and forgets the exit', () => {
+    mockFetch({})
+    quickExit()
+    replace.mockClear()
+    navigationWas('navigate')
+    expect(leaveIfReturningAfterExit()).toBe(false)
+    navigationWas('back_forward')
+    expect(leaveIfReturningAfterExit()).toBe(false)
+    expect(replace).not.toHaveBeenCalled()
+  })
+
+  it('leaves a page restored from the back/forward cache after an exit in this tab', () => {
+    mockFetch({})
+    quickExit()
+    replace.mockClear()
+    const stop = guardBackForwardCache()
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))
+    stop()
+    expect(replace).toHaveBeenCalledWith(DEFAULT_QUICK_EXIT_URL)
   })
 
   it('blanks the app and the title before leaving, and wipes what is in memory', () => {
@@ -52,6 +106,6 @@ describe('quickExit', () => {
       throw new Error('boom')
     })
     quickExit()
-    expect(replace).toHaveBeenCalledWith('/weather.html')
+    expect(replace).toHaveBeenCalledWith(DEFAULT_QUICK_EXIT_URL)
   })
 })

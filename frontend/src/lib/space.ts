@@ -27,6 +27,20 @@ export function activeMembers(space: Space): Member[] {
   return space.members.filter((member) => member.left_at === null)
 }
 
+/** How the other partner's place ended, when it has: they left, or deleted their account. */
+export interface FormerPartner {
+  member: Member
+  accountDeleted: boolean
+}
+
+/** The other partner who was in the space and is no longer (a partner role is held once, ever). */
+export function formerPartnerOf(space: Space, myRole: SpaceRole): FormerPartner | null {
+  if (myRole === 'therapist') return null
+  const otherRole = myRole === 'hurt' ? 'repairing' : 'hurt'
+  const member = space.members.find((m) => m.role === otherRole && m.left_at !== null)
+  return member ? { member, accountDeleted: member.user_id === null } : null
+}
+
 /** My role in a space, if I'm an active member. */
 export function myRoleIn(space: Space, userId: number): SpaceRole | null {
   const mine = activeMembers(space).find((member) => member.user_id === userId)

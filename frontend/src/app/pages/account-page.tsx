@@ -17,6 +17,7 @@ export default function AccountPage() {
   const space = useOptionalSpaceContext()
   const [, navigate] = useLocation()
   if (!me) return null
+  const therapist = me.account_type === 'therapist'
   return (
     <Page title="Your account">
       <Section title="About you" id="about">
@@ -51,7 +52,7 @@ export default function AccountPage() {
         <SessionsList timeZone={me.timezone} />
       </Section>
       <Section title="Export my data" id="export">
-        <ExportData />
+        <ExportData therapist={therapist} />
       </Section>
       {space && space.myRole !== 'therapist' ? (
         <Section title="Leave the space" id="leave">
@@ -60,6 +61,7 @@ export default function AccountPage() {
       ) : null}
       <Section title="Delete my account" id="delete">
         <DeleteAccount
+          therapist={therapist}
           onDeleted={() => {
             setFlash('Your account has been deleted. Take care of yourself.')
             navigate('/login')

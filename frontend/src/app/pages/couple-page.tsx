@@ -13,6 +13,8 @@ import { DisclosureTimeline } from '../../features/disclosures/components/disclo
 import { CoupleMeasures } from '../../features/measures/components/couple-measures'
 import { useSpace } from '../../features/spaces/api/get-space'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
+import { CoupleAlerts } from '../../features/therapist/components/couple-alerts'
+import { FormerPartners } from '../../features/therapist/components/former-partners'
 import { ReportLinks } from '../../features/therapist/components/report-links'
 import { TherapistNotes } from '../../features/therapist/components/therapist-notes'
 import { ProblemError } from '../../lib/api-client'
@@ -66,6 +68,7 @@ function CoupleOverview() {
               .map((m) => `${m.display_name} (${roleLabel(m.role)})`)
               .join(' · ')}
           </p>
+          <FormerPartners space={space} timeZone={me.timezone} />
         </>
       }
     >
@@ -73,6 +76,9 @@ function CoupleOverview() {
       {consents.error ? <ErrorState error={consents.error} onRetry={() => consents.refetch()} /> : null}
       {consents.data ? (
         <>
+          <Section title="Needs attention" id="attention">
+            <CoupleAlerts spaceId={space.id} />
+          </Section>
           <Section title={`${hurtName}’s felt safety`} id="trend">
             {shares(hurt?.user_id, 'checkins') ? (
               <SafetyTrend spaceId={space.id} timeZone={me.timezone} feltBy={hurtName} guessedBy={repairingName} />
@@ -86,7 +92,15 @@ function CoupleOverview() {
             </Section>
             <Section title={`${repairingName}’s commitments`} id="commitments">
               {shares(repairing?.user_id, 'commitments') ? (
-                <CommitmentList />
+                <>
+                  {shares(hurt?.user_id, 'commitments') ? null : (
+                    <p className="notice">
+                      {hurtName}’s reviews (confirming or disputing a report) are not shared with you, so reliability
+                      here leaves any disputes out and can read higher than what the couple sees.
+                    </p>
+                  )}
+                  <CommitmentList />
+                </>
               ) : (
                 <NotShared who={repairingName} what="their commitments" />
               )}

@@ -1,4 +1,5 @@
 import { Link } from 'wouter'
+import { FlashNote } from '../../components/flash-note'
 import { Page, Section } from '../../components/page'
 import { SafetyTrend } from '../../features/checkins/components/safety-trend'
 import { TodayCheckin } from '../../features/checkins/components/today-checkin'
@@ -19,6 +20,7 @@ export function HurtHomePage() {
       title={`Hello, ${me.display_name}`}
       intro={<p>However today feels is allowed. Check in when you want to; there is nothing to keep up with.</p>}
     >
+      <FlashNote />
       {!partner ? <PartnerMissing /> : null}
       <div className="home-grid">
         <Section title="How are you today?" id="checkin">

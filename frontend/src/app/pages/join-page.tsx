@@ -16,7 +16,7 @@ export default function JoinPage() {
       }
     >
       <Section title="Join with a code" id="join">
-        <JoinForm onJoined={(spaceId) => navigate(`/couples/${spaceId}`)} />
+        <JoinForm forPartner={false} onJoined={(spaceId) => navigate(`/couples/${spaceId}`)} />
       </Section>
     </Page>
   )

@@ -1,10 +1,17 @@
+import { useState } from 'react'
 import { Link } from 'wouter'
 import { Page, Section } from '../../components/page'
 import { CreateSpaceForm } from '../../features/spaces/components/create-space-form'
 import { JoinForm } from '../../features/spaces/components/join-form'
 
-/** A partner without a space: start one, or join the one your partner made. */
+type Answer = 'code' | 'start' | null
+
+/**
+ * A partner without a space. The first question is "Were you given a code?", so that
+ * someone whose partner already made a space joins it instead of making a second one.
+ */
 export function OnboardingPage() {
+  const [answer, setAnswer] = useState<Answer>(null)
   return (
     <Page
       title="Set up your shared space"
@@ -15,15 +22,37 @@ export function OnboardingPage() {
         </p>
       }
     >
-      <div className="two-col">
-        <Section title="Start a space" id="start">
-          <CreateSpaceForm />
-        </Section>
+      <div className="card narrow stack">
+        <fieldset className="choice">
+          <legend className="choice__legend">Were you given a code?</legend>
+          <div className="button-row">
+            <button type="button" className="btn btn--secondary" aria-pressed={answer === 'code'} onClick={() => setAnswer('code')}>
+              Yes, I have a code
+            </button>
+            <button type="button" className="btn btn--secondary" aria-pressed={answer === 'start'} onClick={() => setAnswer('start')}>
+              No, we are starting here
+            </button>
+          </div>
+        </fieldset>
+      </div>
+      {answer === 'code' ? (
         <Section title="Join with a code" id="join">
-          <p>If your partner has already made a space, enter the code they gave you.</p>
+          <p>Enter the code your partner gave you.</p>
           <JoinForm />
         </Section>
-      </div>
+      ) : null}
+      {answer === 'start' ? (
+        <Section title="Start a space" id="start">
+          <p className="muted small">
+            If your partner already made a space, don’t start another: ask them for a code and{' '}
+            <button type="button" className="btn btn--link" onClick={() => setAnswer('code')}>
+              join theirs instead
+            </button>
+            .
+          </p>
+          <CreateSpaceForm />
+        </Section>
+      ) : null}
     </Page>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link } from 'wouter'
 import { FormSuccess } from '../../components/form-message'
+import { FlashNote } from '../../components/flash-note'
 import { Page, Section } from '../../components/page'
 import { SafetyTrend } from '../../features/checkins/components/safety-trend'
 import { TodayCheckin } from '../../features/checkins/components/today-checkin'
@@ -8,13 +9,17 @@ import { CommitmentList } from '../../features/commitments/components/commitment
 import { ReliabilityExplainer } from '../../features/commitments/components/reliability'
 import { DisclosureForm } from '../../features/disclosures/components/disclosure-form'
 import { MyQuestionnaires } from '../../features/measures/components/my-questionnaires'
+import { hasDraft } from '../../lib/drafts'
 import { useSpaceContext } from '../../lib/space'
 import { PartnerMissing } from './partner-missing'
 
 /** The repairing partner's home: settle first, keep today's commitments, tell the truth. */
 export function RepairingHomePage() {
   const { space, me, partner } = useSpaceContext()
-  const [writing, setWriting] = useState(false)
+  // Unsent words from before (say, a quick exit) reopen the form so they are not hidden.
+  const [writing, setWriting] = useState(
+    () => hasDraft(me.id, `${space.id}:disclosure-title`) || hasDraft(me.id, `${space.id}:disclosure-body`),
+  )
   const [saved, setSaved] = useState(false)
   const partnerName = partner?.display_name ?? 'your partner'
   return (
@@ -22,11 +27,12 @@ export function RepairingHomePage() {
       title={`Hello, ${me.display_name}`}
       intro={
         <p>
-          You made a mistake, and you are working to put it right. Repair is built in small, steady acts, one day at a
-          time.
+          What you did hurt {partnerName} deeply. Owning that impact, not only what you meant, is where repair starts.
+          You are not the worst thing you have done: what you do next, in small and steady acts, is what rebuilds trust.
         </p>
       }
     >
+      <FlashNote />
       {!partner ? <PartnerMissing /> : null}
       <div className="home-grid">
         <Section title="Your check-in" id="checkin">

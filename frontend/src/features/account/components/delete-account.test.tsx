@@ -22,6 +22,14 @@ describe('DeleteAccount', () => {
     expect(screen.getByText(/keeps only a fingerprint/)).toBeInTheDocument()
   })
 
+  it('speaks to a therapist about their notes and couples, not about a partner', () => {
+    mockFetch({})
+    renderWithApp(<DeleteAccount therapist onDeleted={vi.fn()} />)
+    expect(screen.getByText(/private notes on each couple/)).toBeInTheDocument()
+    expect(screen.queryByText(/partner/)).toBeNull()
+    expect(screen.getByText(/can’t be undone/)).toBeInTheDocument()
+  })
+
   it('shows a wrong password next to the password field', async () => {
     mockFetch({
       'DELETE /account': problem(403, 'That password doesn’t match. Nothing was deleted.', undefined, 'urn:mend:problem:wrong-password'),

@@ -8,7 +8,7 @@ import { useDeleteAccount } from '../api/delete-account'
 const WRONG_PASSWORD = 'urn:mend:problem:wrong-password'
 
 /** Erase the account, with a plain account of what happens, confirmed with the password. */
-export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
+export function DeleteAccount({ onDeleted, therapist = false }: { onDeleted: () => void; therapist?: boolean }) {
   const [open, setOpen] = useState(false)
   const [password, setPassword] = useState('')
   const mutation = useDeleteAccount(onDeleted)
@@ -25,18 +25,26 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   return (
     <div className="stack">
       <p>Deleting your account is something you can do on your own, at any time. Here is what happens:</p>
-      <ul>
-        <li>Your account and everything you wrote — check-ins, notes, disclosures, replies, commitments, reports and reviews — are erased.</li>
-        <li>
-          The record keeps only a fingerprint of each erased entry, never the words, so the other partner can still see
-          that history wasn’t quietly rewritten.
-        </li>
-        <li>You leave every space you are in. Nobody can see your data any more, including a therapist.</li>
-        <li>What others wrote stays theirs.</li>
-        <li>
-          <strong>This can’t be undone.</strong> If you want a copy, export your data first.
-        </li>
-      </ul>
+      {therapist ? (
+        <ul>
+          <li>Your account and your private notes on each couple are erased.</li>
+          <li>You leave every couple’s space at once, and see nothing of theirs any more.</li>
+          <li>What the couples wrote stays theirs.</li>
+        </ul>
+      ) : (
+        <ul>
+          <li>Your account and everything you wrote — check-ins, notes, disclosures, replies, commitments, reports and reviews — are erased.</li>
+          <li>
+            The record keeps only a fingerprint of each erased entry, never the words, so the other partner can still see
+            that history wasn’t quietly rewritten.
+          </li>
+          <li>You leave every space you are in. Nobody can see your data any more, including a therapist.</li>
+          <li>What others wrote stays theirs.</li>
+        </ul>
+      )}
+      <p>
+        <strong>This can’t be undone.</strong> If you want a copy, export your data first.
+      </p>
       {open ? (
         <form onSubmit={submit} noValidate className="form confirm">
           <FormError>{wrongPassword ? undefined : problem.general}</FormError>

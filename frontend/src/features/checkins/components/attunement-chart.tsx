@@ -2,6 +2,7 @@ import { LineChart } from '../../../components/charts/line-chart'
 import { formatScore, meanOf } from '../../../components/charts/chart-math'
 import { addDays, shortDay } from '../../../lib/dates'
 import type { Trend } from '../../../lib/types'
+import { count, wordFor } from '../../../lib/plural'
 
 /** Days from `from` to `to` inclusive. */
 function daysBetween(from: string, to: string): string[] {
@@ -19,7 +20,7 @@ export function AttunementChart({ trend, feltBy, guessedBy }: { trend: Trend; fe
   const gaps = (trend.attunement ?? []).map((a) => Math.abs(a.difference))
   const average = meanOf(gaps)
   const guesser = guessedBy === 'You' ? 'your' : `${guessedBy}’s`
-  const summary = `On ${gaps.length} days with both a score and a guess, ${guesser} guesses were on average ${formatScore(average)} ${average === 1 ? 'point' : 'points'} away from how ${feltBy === 'You' ? 'you' : feltBy} felt.`
+  const summary = `On ${count(gaps.length, 'day')} with both a score and a guess, ${guesser} guesses were on average ${formatScore(average)} ${wordFor(Number(formatScore(average)), 'point')} away from how ${feltBy === 'You' ? 'you' : feltBy} felt.`
   return (
     <div className="stack">
       <h3>Guesses and feelings side by side</h3>

@@ -13,13 +13,23 @@ function feltSafety() {
 }
 
 describe('CheckinForm (hurt partner)', () => {
-  it('asks for felt safety before sending anything', async () => {
+  it('asks for a number or a few words before sending an empty check-in', async () => {
     const mock = mockFetch({})
     renderWithApp(<CheckinForm spaceId={7} role="hurt" partnerName="Alex" />, { me: SAM })
     await userEvent.click(screen.getByRole('button', { name: 'Save my check-in' }))
-    expect(await screen.findByText('Please choose a number from 0 to 10 for how safe you feel.')).toBeInTheDocument()
+    const message = 'Choose a number for how safe you feel, or say in a few words how today is.'
+    expect(await screen.findByText(message)).toBeInTheDocument()
     expect(mock.unsafe()).toHaveLength(0)
-    expect(feltSafety()).toHaveAccessibleDescription(expect.stringContaining('Please choose a number'))
+    expect(feltSafety()).toHaveAccessibleDescription(expect.stringContaining('Choose a number'))
+  })
+
+  it('sends words alone, with no number, when no number fits today', async () => {
+    const mock = mockFetch({ 'POST /spaces/7/checkins': { status: 201, body: { id: 1 } } })
+    renderWithApp(<CheckinForm spaceId={7} role="hurt" partnerName="Alex" />, { me: SAM })
+    await userEvent.type(screen.getByLabelText(/In your own words/), 'I can’t put a number on today.')
+    await userEvent.click(screen.getByRole('button', { name: 'Save my check-in' }))
+    await waitFor(() => expect(mock.unsafe()).toHaveLength(1))
+    expect(mock.unsafe()[0].body).toMatchObject({ note: 'I can’t put a number on today.', felt_safety: null })
   })
 
   it('sends felt safety, tags and a private note by default', async () => {
@@ -97,6 +107,7 @@ describe('CheckinForm (repairing partner)', () => {
     renderWithApp(<CheckinForm spaceId={7} role="repairing" partnerName="Sam" />, { me: ALEX })
     const settled = screen.getByRole('group', { name: /How settled do you feel right now/ })
     await userEvent.click(settled.querySelectorAll('input')[2])
-    expect(screen.getByText(/you made a mistake; you are not a mistake/)).toBeInTheDocument()
+    expect(screen.getByText(/What you did was wrong, and it is not all that you are/)).toBeInTheDocument()
+    expect(screen.queryByText(/you made a mistake/i)).toBeNull()
   })
 })

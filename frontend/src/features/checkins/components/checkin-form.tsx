@@ -1,9 +1,11 @@
 import './checkins.css'
 import { useState, type FormEvent } from 'react'
+import { DraftNote } from '../../../components/draft-note'
 import { TextArea } from '../../../components/field'
 import { FormError, FormSuccess } from '../../../components/form-message'
 import { ScalePicker } from '../../../components/scale-picker'
 import { formProblem } from '../../../lib/form-errors'
+import { useDraft } from '../../../lib/use-draft'
 import type { CheckinInput, PartnerRole } from '../../../lib/types'
 import { useCreateCheckin } from '../api/create-checkin'
 import { NotePrivacy } from './note-privacy'
@@ -23,12 +25,15 @@ interface CheckinFormProps {
   onSaved?: () => void
 }
 
-/** Today's check-in. The hurt partner's felt safety is the one required answer; everything else is optional. */
+/**
+ * Today's check-in. Nothing is required beyond saying something: the hurt partner may give a number
+ * for felt safety, or skip it and use words alone.
+ */
 export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinFormProps) {
   const [feltSafety, setFeltSafety] = useState<number | null>(null)
   const [regulation, setRegulation] = useState<number | null>(null)
   const [predicted, setPredicted] = useState<number | null>(null)
-  const [note, setNote] = useState('')
+  const note = useDraft('checkin-note')
   const [notePrivate, setNotePrivate] = useState(true)
   const [tags, setTags] = useState<string[]>([])
   const [missingSafety, setMissingSafety] = useState(false)
@@ -38,11 +43,11 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (role === 'hurt' && feltSafety === null) {
+    if (role === 'hurt' && feltSafety === null && note.value.trim() === '' && tags.length === 0) {
       setMissingSafety(true)
       return
     }
-    const input: CheckinInput = { regulation, tags, note: note.trim() || null, note_private: notePrivate }
+    const input: CheckinInput = { regulation, tags, note: note.value.trim() || null, note_private: notePrivate }
     if (role === 'hurt') input.felt_safety = feltSafety
     else input.predicted_safety = predicted
     mutation.mutate(input, {
@@ -50,7 +55,7 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
         setFeltSafety(null)
         setRegulation(null)
         setPredicted(null)
-        setNote('')
+        note.clear()
         setTags([])
         setMissingSafety(false)
         onSaved?.()
@@ -60,7 +65,9 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
 
   const safetyError =
     problem.field('felt_safety') ??
-    (missingSafety && feltSafety === null ? 'Please choose a number from 0 to 10 for how safe you feel.' : undefined)
+    (missingSafety && feltSafety === null && note.value.trim() === '' && tags.length === 0
+      ? 'Choose a number for how safe you feel, or say in a few words how today is.'
+      : undefined)
 
   return (
     <form onSubmit={submit} noValidate className="form checkin-form">
@@ -69,8 +76,9 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
         <ScalePicker
           large
           legend="How safe do you feel with your partner today?"
-          hint="There is no right answer. A low number is information, not failure."
+          hint="There is no right answer. A low number is information, not failure. If no number fits today, skip it and use words below."
           value={feltSafety}
+          optional
           onChange={(v) => {
             setFeltSafety(v)
             if (v !== null) setMissingSafety(false)
@@ -116,18 +124,19 @@ export function CheckinForm({ spaceId, role, partnerName, onSaved }: CheckinForm
       )}
       {role === 'repairing' && regulation !== null && regulation <= 3 ? (
         <p className="notice notice--warm" role="note">
-          Feeling this unsettled is hard. Remember: you made a mistake; you are not a mistake. Guilt can guide what you do
-          next. Take a few slow breaths before you reply to anything today.
+          Feeling this unsettled is hard. What you did was wrong, and it is not all that you are. Let guilt guide what you
+          do next, without turning it against yourself. Take a few slow breaths before you reply to anything today.
         </p>
       ) : null}
+      <DraftNote show={note.restored} />
       <TagPicker suggestions={SUGGESTIONS[role]} value={tags} onChange={setTags} error={problem.field('tags')} />
       <TextArea
         label="In your own words"
         optional
         maxLength={5000}
         rows={4}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
+        value={note.value}
+        onChange={(e) => note.setValue(e.target.value)}
         error={problem.field('note')}
       />
       <NotePrivacy isPrivate={notePrivate} onChange={setNotePrivate} />

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Loading } from '../../../components/status'
 import { timeOf } from '../../../lib/dates'
+import { hasDraft } from '../../../lib/drafts'
 import { useSpaceContext } from '../../../lib/space'
 import type { Checkin } from '../../../lib/types'
 import { useMyCheckinsToday } from '../hooks/use-my-checkins-today'
@@ -18,7 +19,8 @@ function summary(checkin: Checkin, timeZone: string): string {
 export function TodayCheckin() {
   const { space, me, myRole, partner } = useSpaceContext()
   const today = useMyCheckinsToday()
-  const [adding, setAdding] = useState(false)
+  // Unsent words from before (say, a quick exit) reopen the form so they are not hidden.
+  const [adding, setAdding] = useState(() => hasDraft(me.id, `${space.id}:checkin-note`))
   if (myRole === 'therapist') return null
   if (today.isPending) return <Loading label="Loading today’s check-in…" />
   const mine = today.data?.items ?? []

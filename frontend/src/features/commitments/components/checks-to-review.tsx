@@ -33,7 +33,7 @@ export function ChecksToReview() {
     }
   }
   pending.sort((a, b) => b.check.created_at.localeCompare(a.check.created_at))
-  const partnerName = partner?.display_name ?? 'Your partner'
+  const partnerName = partner?.display_name ?? 'your partner'
   if (pending.length === 0) {
     return (
       <EmptyState title="Nothing waiting for you.">
@@ -54,7 +54,7 @@ export function ChecksToReview() {
               <Link href={`/commitments/${commitment.id}`}>{commitment.title}</Link>
             </p>
             <CheckLine check={check} cadence={commitment.cadence as Cadence} today={today} timeZone={me.timezone} reviewerName="You" />
-            <ReviewControls spaceId={space.id} check={check} partnerName={partnerName} />
+            <ReviewControls spaceId={space.id} check={check} partnerName={partner?.display_name ?? 'Your partner'} />
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import type { Cadence, CommitmentStatus } from '../../../lib/types'
 import { useCommitment } from '../api/get-commitment'
 import { periodName, periodOf, previousPeriod } from '../periods'
 import { CheckLine } from './check-line'
+import { CheckReplies } from './check-replies'
 import { CheckReporter } from './check-reporter'
 import { ReliabilityExplainer, ReliabilityMeter } from './reliability'
 import { ReviewControls } from './review-controls'
@@ -93,6 +94,7 @@ export function CommitmentDetailView({ id }: { id: number }) {
                     <ReviewControls spaceId={space.id} check={check} partnerName={partnerName} />
                   </details>
                 ) : null}
+                <CheckReplies check={check} />
               </li>
             ))}
           </ol>
@@ -100,7 +102,11 @@ export function CommitmentDetailView({ id }: { id: number }) {
       </Section>
       {isAuthor ? (
         <Section title="Pause, complete or withdraw" id="status">
-          <StatusChangeForm spaceId={space.id} commitmentId={commitment.id} current={commitment.status} partnerName={partnerName} />
+          {/* Closed until asked for: it should never sit open right under a dispute. */}
+          <details className="status-change-details">
+            <summary>Change this commitment’s status…</summary>
+            <StatusChangeForm spaceId={space.id} commitmentId={commitment.id} current={commitment.status} partnerName={partnerName} />
+          </details>
         </Section>
       ) : null}
       <Section title="Status history" id="status-history">

@@ -1,20 +1,50 @@
 import { CADENCE_LABELS } from '../../../config/words'
 import type { Cadence, Commitment } from '../../../lib/types'
-import { halfLifePeriods, periodWeight } from '../periods'
+import { wordFor } from '../../../lib/plural'
+import { useSpaceContext } from '../../../lib/space'
+import { useToday } from '../../../lib/use-today'
+import { halfLifePeriods, periodOf, periodWeight } from '../periods'
 
 function unit(cadence: Cadence, n: number): string {
-  const word = cadence === 'weekly' ? 'week' : cadence === 'daily' ? 'day' : 'report'
-  return n === 1 ? word : `${word}s`
+  return wordFor(n, cadence === 'weekly' ? 'week' : 'day')
 }
 
-/** Reliability as a meter and a number, and the streak, in plain words. */
+/** Whether the commitment's first period is still going (so nothing has been earned or lost yet). */
+export function firstPeriodRunning(commitment: Commitment, today: string): boolean {
+  const cadence = commitment.cadence as Cadence
+  return periodOf(today, cadence) <= periodOf(commitment.starts_on, cadence)
+}
+
+/**
+ * Reliability as it is earned: the run of kept periods first, then the smoothed score with
+ * how slowly it builds, so that a new commitment never reads as a verdict.
+ */
 export function ReliabilityMeter({ commitment }: { commitment: Commitment }) {
+  const { me } = useSpaceContext()
+  const today = useToday(me.timezone)
+  const cadence = commitment.cadence as Cadence
   const percent = Math.round(commitment.reliability * 100)
+  const halfWay = Math.round(halfLifePeriods(cadence))
+  const slowly = `Reliability builds slowly: about ${halfWay} ${unit(cadence, halfWay)} kept take it half way.`
+  if (firstPeriodRunning(commitment, today)) {
+    return (
+      <div className="reliability">
+        <p className="reliability__streak">
+          Just begun. Reliability starts to build when the first {unit(cadence, 1)} is over. {slowly}
+        </p>
+      </div>
+    )
+  }
   return (
     <div className="reliability">
+      <p className="reliability__run">
+        {commitment.streak > 0
+          ? `${commitment.streak} ${unit(cadence, commitment.streak)} kept in a row.`
+          : 'No run of kept periods at the moment.'}
+      </p>
       <div className="reliability__row">
         <span className="reliability__label" id={`rel-${commitment.id}`}>
-          Reliability
+          Reliability so far
         </span>
         <meter
           className="reliability__meter"
@@ -25,11 +55,7 @@ export function ReliabilityMeter({ commitment }: { commitment: Commitment }) {
         />
         <span className="reliability__value">{percent}%</span>
       </div>
-      <p className="reliability__streak">
-        {commitment.streak > 0
-          ? `${commitment.streak} ${unit(commitment.cadence as Cadence, commitment.streak)} kept in a row`
-          : 'No current run of kept periods'}
-      </p>
+      {percent < 50 ? <p className="reliability__streak">{slowly}</p> : null}
     </div>
   )
 }

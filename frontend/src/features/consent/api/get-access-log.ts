@@ -5,7 +5,7 @@ import type { AccessLogEntry, Page } from '../../../lib/types'
 
 /** GET /spaces/{sid}/access-log: who has read which of my data, and when. */
 export function getAccessLog(spaceId: number, before?: number | null): Promise<Page<AccessLogEntry>> {
-  return api.get<Page<AccessLogEntry>>(`/spaces/${spaceId}/access-log`, { query: { before, limit: 25 } })
+  return api.get<Page<AccessLogEntry>>(`/spaces/${spaceId}/access-log`, { query: { before, limit: 200 } })
 }
 
 export function useAccessLog(spaceId: number) {

@@ -1,10 +1,22 @@
 import { EmptyState, ErrorState, Loading } from '../../../components/status'
 import { consentCategoryLabel } from '../../../config/words'
-import { dateTime } from '../../../lib/dates'
+import { longDay, timeOf } from '../../../lib/dates'
 import { useSpaceContext } from '../../../lib/space'
+import { groupReads, type ReadGroup } from '../access-groups'
 import { useAccessLog } from '../api/get-access-log'
+import { count } from '../../../lib/plural'
 
-/** Who has read which of my data, and when (a therapist's reads are always logged). */
+function when(group: ReadGroup, timeZone: string): string {
+  const first = timeOf(group.first, timeZone)
+  const last = timeOf(group.last, timeZone)
+  return first === last ? `at ${first}` : `between ${first} and ${last}`
+}
+
+function reads(n: number): string {
+  return n === 1 ? 'Read once' : `Read ${count(n, 'time')}`
+}
+
+/** Who has read which of my data, and when, grouped by person, kind of data and day. */
 export function AccessLog() {
   const { space, me, nameOf } = useSpaceContext()
   const query = useAccessLog(space.id)
@@ -14,26 +26,30 @@ export function AccessLog() {
   if (items.length === 0) {
     return <EmptyState title="Nobody has read anything of yours that is logged here." />
   }
+  const groups = groupReads(items, me.timezone)
   return (
     <div className="stack">
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Reads of your data">
         <table className="table">
-          <caption className="visually-hidden">Reads of your data, newest first</caption>
+          <caption className="visually-hidden">Reads of your data, by person, kind of data and day, newest first</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
+              <th scope="col">Day</th>
               <th scope="col">Who</th>
               <th scope="col">What</th>
             </tr>
           </thead>
           <tbody>
-            {items.map((entry) => (
-              <tr key={entry.id}>
-                <td>{dateTime(entry.created_at, me.timezone)}</td>
-                <td>{nameOf(entry.viewer_id)}</td>
+            {groups.map((group) => (
+              <tr key={group.key}>
+                <td>{longDay(group.day)}</td>
+                <td>{nameOf(group.viewerId)}</td>
                 <td>
-                  {consentCategoryLabel(entry.category)}
-                  <span className="muted small"> · {entry.records}</span>
+                  {consentCategoryLabel(group.category)}
+                  <span className="muted small">
+                    {' '}
+                    · {reads(group.reads)} {when(group, me.timezone)} · {group.records.slice(0, 3).join('; ')}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import { disclosureCategoryLabel } from '../../../config/words'
 import { dateTime, longDay } from '../../../lib/dates'
 import { useSpaceContext } from '../../../lib/space'
 import type { Disclosure } from '../../../lib/types'
+import { count } from '../../../lib/plural'
 
 const EXCERPT = 280
 
@@ -43,10 +44,14 @@ export function DisclosureCard({
         ) : null}{' '}
         {disclosure.response_count > 0 ? (
           <span className="tag tag--muted">
-            {disclosure.response_count} {disclosure.response_count === 1 ? 'reply' : 'replies'}
+            {count(disclosure.response_count, 'reply')}
           </span>
         ) : null}{' '}
-        {disclosure.acknowledged_at ? <span className="tag">Taken in</span> : null}
+        {disclosure.acknowledged_at ? (
+          <span className="tag">Taken in</span>
+        ) : disclosure.revision_count > 1 ? (
+          <span className="tag tag--warn">New words since it was amended</span>
+        ) : null}
       </p>
       {children}
     </article>

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react'
+import { DraftNote } from '../../../components/draft-note'
 import { SelectField, TextArea, TextField } from '../../../components/field'
 import { FormError, FormSuccess } from '../../../components/form-message'
 import { DISCLOSURE_CATEGORIES } from '../../../config/words'
 import { formProblem } from '../../../lib/form-errors'
+import { useDraft } from '../../../lib/use-draft'
 import type { DisclosureCategory } from '../../../lib/types'
 import { useCreateDisclosure } from '../api/create-disclosure'
 
@@ -10,8 +12,8 @@ const FIELDS = ['title', 'body', 'category', 'occurred_on'] as const
 
 /** The repairing partner tells the whole truth: what happened, and how it affected you both. */
 export function DisclosureForm({ spaceId, partnerName, onSaved }: { spaceId: number; partnerName: string; onSaved?: (id: number) => void }) {
-  const [title, setTitle] = useState('')
-  const [body, setBody] = useState('')
+  const title = useDraft('disclosure-title')
+  const body = useDraft('disclosure-body')
   const [category, setCategory] = useState<DisclosureCategory>('contact')
   const [occurredOn, setOccurredOn] = useState('')
   const mutation = useCreateDisclosure(spaceId)
@@ -20,11 +22,11 @@ export function DisclosureForm({ spaceId, partnerName, onSaved }: { spaceId: num
   const submit = (event: FormEvent) => {
     event.preventDefault()
     mutation.mutate(
-      { title: title.trim(), body: body.trim(), category, occurred_on: occurredOn || null },
+      { title: title.value.trim(), body: body.value.trim(), category, occurred_on: occurredOn || null },
       {
         onSuccess: (disclosure) => {
-          setTitle('')
-          setBody('')
+          title.clear()
+          body.clear()
           setOccurredOn('')
           onSaved?.(disclosure.id)
         },
@@ -38,17 +40,18 @@ export function DisclosureForm({ spaceId, partnerName, onSaved }: { spaceId: num
         <p>
           Write what happened, and how it affected you both. Include the parts that are hard to say: a partial truth
           now tends to hurt more when the rest comes out later. Speak to the impact on {partnerName}, not to what you
-          meant. You made a mistake; telling it fully is part of putting it right.
+          meant. Telling it fully is part of owning what you did, and of putting it right.
         </p>
       </div>
       <FormError>{problem.general}</FormError>
+      <DraftNote show={title.restored || body.restored} />
       <TextField
         label="In a few words, what is this about?"
         name="title"
         maxLength={200}
         required
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        value={title.value}
+        onChange={(e) => title.setValue(e.target.value)}
         error={problem.field('title')}
       />
       <SelectField
@@ -65,8 +68,8 @@ export function DisclosureForm({ spaceId, partnerName, onSaved }: { spaceId: num
         rows={8}
         maxLength={20000}
         required
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
+        value={body.value}
+        onChange={(e) => body.setValue(e.target.value)}
         error={problem.field('body')}
       />
       <TextField

@@ -1,5 +1,5 @@
 import { EmptyState, ErrorState, Loading } from '../../../components/status'
-import { useSpaceContext } from '../../../lib/space'
+import { formerPartnerOf, useSpaceContext } from '../../../lib/space'
 import { useDisclosures } from '../api/get-disclosures'
 import { DisclosureCard } from './disclosure-card'
 import './disclosures.css'
@@ -11,6 +11,18 @@ export function DisclosureTimeline() {
   if (query.isPending) return <Loading label="Loading the record…" />
   if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
   const items = query.data.pages.flatMap((page) => page.items)
+  const former = formerPartnerOf(space, myRole)
+  if (items.length === 0 && myRole === 'hurt' && former) {
+    return (
+      <EmptyState title={former.accountDeleted ? 'Nothing from your partner can be shown.' : 'No disclosures were written.'}>
+        <p>
+          {former.accountDeleted
+            ? 'Their account was deleted, and what they wrote went with it.'
+            : `${former.member.display_name} left without writing a disclosure.`}
+        </p>
+      </EmptyState>
+    )
+  }
   if (items.length === 0) {
     return (
       <EmptyState title="No disclosures yet.">

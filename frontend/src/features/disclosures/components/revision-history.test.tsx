@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { RevisionHistory } from './revision-history'
 
 const REVISIONS = [
-  { number: 1, title: 'The messages', body: 'It ended in March.', reason: null, created_at: '2026-09-01T10:00:00Z' },
-  { number: 2, title: 'The messages', body: 'It ended in June.', reason: 'I said March; it was June.', created_at: '2026-09-05T10:00:00Z' },
+  { number: 1, title: 'The messages', body: 'It ended in March.', reason: null, created_at: '2026-09-01T10:00:00Z', acknowledged_at: '2026-09-02T09:00:00Z' },
+  { number: 2, title: 'The messages', body: 'It ended in June.', reason: 'I said March; it was June.', created_at: '2026-09-05T10:00:00Z', acknowledged_at: null },
 ]
 
 describe('RevisionHistory', () => {
@@ -17,6 +17,11 @@ describe('RevisionHistory', () => {
     expect(within(before).getByText('March.').tagName).toBe('DEL')
     expect(within(after).getByText('June.').tagName).toBe('INS')
     expect(screen.getByText('I said March; it was June.')).toBeInTheDocument()
+  })
+
+  it('keeps in the history which words were taken in before the amendment', () => {
+    render(<RevisionHistory revisions={REVISIONS} timeZone="UTC" />)
+    expect(screen.getByText(/The words before this amendment were taken in on/)).toBeInTheDocument()
   })
 
   it('says so when there has been no amendment', () => {

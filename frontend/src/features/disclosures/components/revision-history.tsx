@@ -40,6 +40,11 @@ export function RevisionHistory({ revisions, timeZone }: { revisions: Revision[]
             Amendment {after.number - 1}, {dateTime(after.created_at, timeZone)}
           </h3>
           <p className="muted small">Words taken out are struck through on the left; words added are underlined on the right.</p>
+          {before.acknowledged_at ? (
+            <p className="muted small">
+              The words before this amendment were taken in on {dateTime(before.acknowledged_at, timeZone)}.
+            </p>
+          ) : null}
           <p className="revision__reason">
             <strong>Reason given: </strong>
             {after.reason ?? '—'}

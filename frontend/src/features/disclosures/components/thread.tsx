@@ -1,16 +1,18 @@
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
+import { DraftNote } from '../../../components/draft-note'
 import { TextArea } from '../../../components/field'
 import { FormError, FormSuccess } from '../../../components/form-message'
 import { dateTime } from '../../../lib/dates'
 import { formProblem } from '../../../lib/form-errors'
 import { useSpaceContext } from '../../../lib/space'
+import { useDraft } from '../../../lib/use-draft'
 import type { DisclosureDetail } from '../../../lib/types'
 import { useRespondToDisclosure } from '../api/respond-to-disclosure'
 
 /** The conversation under a disclosure: questions, answers, reactions. */
 export function Thread({ disclosure }: { disclosure: DisclosureDetail }) {
   const { space, me, myRole, nameOf, partner } = useSpaceContext()
-  const [body, setBody] = useState('')
+  const body = useDraft(`reply:${disclosure.id}`)
   const mutation = useRespondToDisclosure(space.id, disclosure.id)
   const problem = formProblem(mutation.error, ['body'])
   const canReply = myRole === 'hurt' || myRole === 'repairing'
@@ -18,7 +20,7 @@ export function Thread({ disclosure }: { disclosure: DisclosureDetail }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    mutation.mutate(body.trim(), { onSuccess: () => setBody('') })
+    mutation.mutate(body.value.trim(), { onSuccess: body.clear })
   }
 
   return (
@@ -41,6 +43,7 @@ export function Thread({ disclosure }: { disclosure: DisclosureDetail }) {
       {canReply ? (
         <form onSubmit={submit} noValidate className="form">
           <FormError>{problem.general}</FormError>
+          <DraftNote show={body.restored} />
           <TextArea
             label={myRole === 'hurt' ? 'Ask a question, or say how this landed' : 'Reply'}
             hint={
@@ -50,11 +53,11 @@ export function Thread({ disclosure }: { disclosure: DisclosureDetail }) {
             }
             rows={3}
             maxLength={5000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
+            value={body.value}
+            onChange={(e) => body.setValue(e.target.value)}
             error={problem.field('body')}
           />
-          <button type="submit" className="btn" disabled={mutation.isPending || body.trim() === ''}>
+          <button type="submit" className="btn" disabled={mutation.isPending || body.value.trim() === ''}>
             {mutation.isPending ? 'Sending…' : 'Send'}
           </button>
           <FormSuccess>{mutation.isSuccess ? 'Sent.' : undefined}</FormSuccess>

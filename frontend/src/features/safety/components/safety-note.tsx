@@ -15,10 +15,11 @@ export function SafetyNote() {
         The <strong>Quick exit</strong> button at the top of every page, or pressing <kbd>Esc</kbd> twice, replaces
         Mend at once with a weather page and logs you out. The back button won’t bring Mend back.
       </p>
-      <h2>Nothing stays on this device</h2>
+      <h2>What stays on this device</h2>
       <p>
-        Mend keeps nothing in the browser’s storage. When you log out or leave quickly, what you were looking at is
-        gone from this device.
+        When you log out or leave quickly, what you were looking at is gone from this device. Words you are still
+        writing are kept in this browser tab only, so a quick exit never loses them: they come back only after you log
+        in again, and they are gone once you send them, log out, or close the tab.
       </p>
     </div>
   )

@@ -6,10 +6,12 @@ import { roleLabel } from '../../../config/words'
 import { ProblemError } from '../../../lib/api-client'
 import type { CaseloadItem } from '../../../lib/types'
 import { useCaseload } from '../api/get-caseload'
+import { count } from '../../../lib/plural'
 import './therapist.css'
 
 const TREND_WORDS: Record<string, string> = { rising: 'rising', falling: 'falling', steady: 'steady' }
 const ALERT_TONE: Record<string, string> = {
+  sudden_drop: 'tag--danger',
   felt_safety_drop: 'tag--danger',
   low_felt_safety: 'tag--danger',
   disputed_check: 'tag--warn',
@@ -107,7 +109,7 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
                   <span>
                     latest {formatScore(felt.latest?.value)} · 7-day {formatScore(felt.mean_7d)} · 28-day{' '}
                     {formatScore(felt.mean_28d)}
-                    {felt.trend ? ` · ${TREND_WORDS[felt.trend] ?? felt.trend}` : ''}
+                    {!felt.enough_data ? ' · not enough data yet for a trend' : felt.trend ? ` · ${TREND_WORDS[felt.trend] ?? felt.trend}` : ''}
                   </span>
                 </>
               ) : (
@@ -149,7 +151,7 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
                 <span className="muted">Not shared</span>
               ) : (
                 item.days_since_checkin
-                  .map((d) => `${nameOf(d.user_id)}: ${d.days === null ? 'none yet' : d.days === 0 ? 'today' : `${d.days} days ago`}`)
+                  .map((d) => `${nameOf(d.user_id)}: ${d.days === null ? 'none yet' : d.days === 0 ? 'today' : `${count(d.days, 'day')} ago`}`)
                   .join(' · ')
               )}
             </dd>
