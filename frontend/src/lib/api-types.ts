@@ -179,7 +179,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out; the session cookie stops working everywhere at once. */
+        /**
+         * Log out; the session cookie stops working everywhere at once.
+         * @description No CSRF token is needed (quick exit must end the session even before the
+         *     page has one); a cross-site request is refused instead.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -242,6 +246,82 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where you're signed in: each session's device, start and last active day. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionListOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign a session out: its cookie stops working and its live connections close. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    session_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -701,6 +781,225 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["VerifyIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the address with the token from the mail, and log in.
+         * @description Used or expired tokens answer 410; someone signed in to another account here
+         *     gets 409 and stays signed in as they are. An account with a second factor is not
+         *     logged in: the answer is `{mfa_required, methods}`, as from /auth/login.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a link to choose a new password; the same answer for any address. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetIn"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password: every session and open connection of the account ends,
+         *     and nobody is logged in; the account's address gets a notice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetConfirmIn"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to move the account to a new address: it moves once the link mailed there is
+         *     opened; the current address is told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmailChangeIn"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the new address with the token from the mail; the account moves to it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenIn"];
                 };
             };
             responses: {
@@ -1341,7 +1640,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Say "I have taken this in" (hurt partner); always 200, and repeating changes nothing. */
+        /** Say "I have taken this in" of the current words (hurt partner); repeating is a no-op. */
         post: {
             parameters: {
                 query?: never;
@@ -1355,7 +1654,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AcknowledgeIn"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -1368,6 +1671,7 @@ export interface paths {
                 };
                 400: components["responses"]["BAD_REQUEST"];
                 409: components["responses"]["CONFLICT"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -1646,6 +1950,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spaces/{space_id}/commitments/{commitment_id}/checks/{check_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+                commitment_id: number;
+                check_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply under a reviewed check (partners), e.g. answer a dispute; nothing else changes. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    space_id: number;
+                    commitment_id: number;
+                    check_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplyOut"];
+                    };
+                };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/checkins": {
         parameters: {
             query?: never;
@@ -1697,7 +2056,8 @@ export interface paths {
         put?: never;
         /**
          * Check in: how you are today.
-         * @description The hurt partner says how safe they feel (`felt_safety`, required). The
+         * @description The hurt partner may say how safe they feel (`felt_safety`), or check in in
+         *     words alone (a note or tags) without a number. The
          *     repairing partner may say how regulated they feel and how safe they think
          *     their partner feels today (`predicted_safety`). Check in as often as you like.
          */
@@ -2585,6 +2945,7 @@ export interface components {
         LoginOut: {
             id?: number;
             email?: string;
+            email_verified: boolean;
             display_name?: string;
             account_type?: string;
             timezone?: string;
@@ -2594,6 +2955,31 @@ export interface components {
         PasswordChangeIn: {
             current_password: string;
             new_password: string;
+        };
+        UserOut: {
+            id: number;
+            email: string;
+            email_verified: boolean;
+            display_name: string;
+            account_type: string;
+            timezone: string;
+        };
+        SessionOut: {
+            id: number;
+            /** @description The session you use now. */
+            current: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date
+             * @description The last day (UTC) it was used.
+             */
+            last_active_on: string;
+            /** @example Firefox on Linux */
+            device: string;
+        };
+        SessionListOut: {
+            items: components["schemas"]["SessionOut"][];
         };
         PasskeyOut: {
             id: number;
@@ -2648,6 +3034,22 @@ export interface components {
             passkey?: {
                 [key: string]: unknown;
             };
+        };
+        TokenIn: {
+            token: string;
+        };
+        PasswordResetIn: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetConfirmIn: {
+            token: string;
+            new_password: string;
+        };
+        EmailChangeIn: {
+            password: string;
+            /** Format: email */
+            new_email: string;
         };
         MemberOut: {
             user_id: number | null;
@@ -2765,6 +3167,11 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When this revision was taken in (null if not, or not shared).
+             */
+            acknowledged_at: string | null;
         };
         ResponseOut: {
             id: number;
@@ -2802,9 +3209,14 @@ export interface components {
         ResponseIn: {
             body: string;
         };
+        AcknowledgeIn: {
+            /** @default null */
+            revision: number | null;
+        };
         AcknowledgementOut: {
             disclosure_id: number;
             user_id: number | null;
+            revision_number: number | null;
             /** Format: date-time */
             acknowledged_at: string;
         };
@@ -2817,6 +3229,14 @@ export interface components {
             created_at: string;
             author_id: number | null;
         };
+        ReplyOut: {
+            id: number;
+            check_id: number;
+            author_id: number | null;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         CheckOut: {
             id: number;
             commitment_id: number;
@@ -2827,6 +3247,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             review: (Record<string, never> | null) | components["schemas"]["ReviewOut"];
+            /** @description Replies under the check the viewer may read, oldest first. */
+            replies: components["schemas"]["ReplyOut"][];
         };
         CommitmentOut: {
             id: number;
@@ -2912,6 +3334,10 @@ export interface components {
             /** @default null */
             note: string | null;
         };
+        ReplyIn: {
+            /** @description What you want to say about this check and its review. */
+            body: string;
+        };
         CheckinOut: {
             id: number;
             space_id: number;
@@ -2933,7 +3359,7 @@ export interface components {
         };
         CheckinIn: {
             /**
-             * @description How safe you feel today, 0-10. Required from the hurt partner only.
+             * @description How safe you feel today, 0-10: the hurt partner's to give, or to skip (words alone are a check-in too). Refused from the repairing partner.
              * @default null
              */
             felt_safety: number | null;
@@ -3227,6 +3653,8 @@ export interface components {
             trend: "rising" | "falling" | "steady" | null;
             /** @description The mean of each of the last 28 days, oldest first. */
             sparkline: (number | null)[];
+            /** @description Five or more scores in 28 days; below that, no trend is given. */
+            enough_data: boolean;
         };
         LowestCommitmentOut: {
             commitment_id: number;
@@ -3263,7 +3691,7 @@ export interface components {
         };
         AlertOut: {
             /** @enum {string} */
-            kind: "felt_safety_drop" | "low_felt_safety" | "reliable_deterioration" | "disputed_check" | "measure_cutoff" | "no_checkin" | "measures_missed";
+            kind: "sudden_drop" | "felt_safety_drop" | "low_felt_safety" | "reliable_deterioration" | "disputed_check" | "measure_cutoff" | "no_checkin" | "measures_missed";
             message: string;
         };
         CaseloadItemOut: {
