@@ -76,6 +76,16 @@ TEMPLATES: dict[str, Template] = {
         ),
         button="Choose a new password",
     ),
+    "sign-in-changed": Template(
+        (
+            "The ways to sign in to your account were just changed: a second step "
+            "(an authenticator app, a passkey or recovery codes) was added, removed or renewed.",
+            "If this was you, there is nothing else to do.",
+            "If it wasn't you, please choose a new password straight away:",
+            "{link}",
+        ),
+        button="Choose a new password",
+    ),
     "new-device": Template(
         (
             "There was a new sign-in to your account on {detail}.",

@@ -9,6 +9,7 @@ from mend.auth.models import User
 from mend.auth.passwords import verify_password
 from mend.errors import Forbidden
 from mend.extensions import db
+from mend.mail.outbox import public_link, queue
 
 WRONG_PASSWORD = "That isn't your password."
 # One query: does the user have a confirmed TOTP secret or at least one passkey?
@@ -69,3 +70,8 @@ def forget_recovery_codes_if_no_factor(user_id: int) -> None:
     db.session.flush()
     if not has_second_factor(user_id):
         db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user_id))
+
+
+def notify_change(user: User) -> None:
+    """Queue the content-free notice that the account's sign-in factors changed (no commit)."""
+    queue(to=user.email, template="sign-in-changed", link=public_link("/forgot-password"))

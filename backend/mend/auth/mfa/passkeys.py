@@ -90,6 +90,7 @@ def register(
     )
     db.session.add(passkey)
     codes = recovery.replace_codes(user.id) if not had_factor else []
+    factors.notify_change(user)
     try:
         db.session.commit()
     except IntegrityError:
@@ -106,6 +107,7 @@ def remove(*, user: User, passkey_id: int, password: str) -> None:
         raise NotFound("We couldn't find that passkey.")
     db.session.delete(passkey)
     factors.forget_recovery_codes_if_no_factor(user.id)
+    factors.notify_change(user)
     db.session.commit()
 
 

@@ -47,6 +47,7 @@ def regenerate(*, user: User, password: str) -> list[str]:
     if not factors.has_second_factor(user.id):
         raise Conflict("Recovery codes come with a second factor: set one up first.")
     codes = replace_codes(user.id)
+    factors.notify_change(user)
     db.session.commit()
     return codes
 

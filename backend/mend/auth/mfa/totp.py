@@ -45,6 +45,7 @@ def confirm(*, user: User, code: str) -> list[str]:
         raise Invalid("code", WRONG_CODE)
     factor.confirmed_at = utcnow()
     codes = recovery.replace_codes(user.id) if not factors.recovery_codes_left(user.id) else []
+    factors.notify_change(user)
     db.session.commit()
     return codes
 
@@ -57,6 +58,7 @@ def disable(*, user: User, password: str) -> None:
         raise NotFound("No authenticator app is set up.")
     db.session.delete(factor)
     factors.forget_recovery_codes_if_no_factor(user.id)
+    factors.notify_change(user)
     db.session.commit()
 
 
