@@ -102,15 +102,35 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=get_metadata(),
-            render_item=render_item,
-            **conf_args,
-        )
+        sqlite = connection.dialect.name == "sqlite"
+        # SQLite: a batch migration rebuilds a table by dropping it, and with foreign keys on
+        # the drop cascades into every table that refers to it (a downgrade that rebuilt
+        # "user" deleted therapist notes). Alembic's advice: foreign keys off while migrating,
+        # then checked. The pragma is ignored inside a transaction, so it goes to the driver.
+        if sqlite:
+            _sqlite_pragma(connection, "PRAGMA foreign_keys=OFF")
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=get_metadata(),
+                render_item=render_item,
+                **conf_args,
+            )
 
-        with context.begin_transaction():
-            context.run_migrations()
+            with context.begin_transaction():
+                context.run_migrations()
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+        finally:
+            if sqlite:
+                _sqlite_pragma(connection, "PRAGMA foreign_keys=ON")
+
+
+def _sqlite_pragma(connection, pragma):
+    """Run a pragma on the driver's connection, outside any transaction."""
+    connection.connection.driver_connection.execute(pragma)
 
 
 if context.is_offline_mode():

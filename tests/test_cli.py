@@ -25,7 +25,7 @@ def test_demo_data_creates_a_couple_and_therapist_once(app: Flask) -> None:
         login = api.post("/auth/login", json={"email": email, "password": DEMO_PASSWORD})
         assert login.status_code == 200
         spaces = api.get("/spaces").get_json()["items"]
-        assert len(spaces) == (5 if role == "therapist" else 1)  # the therapist sees every couple
+        assert len(spaces) == (6 if role == "therapist" else 1)  # the therapist sees every couple
         sam_and_alex = next(space for space in spaces if space["name"] == "Sam & Alex")
         roles = {m["user_id"]: m["role"] for m in sam_and_alex["members"]}
         assert roles[login.get_json()["id"]] == role

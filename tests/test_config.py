@@ -8,6 +8,7 @@ import pytest
 
 from mend.config import ConfigError, load_settings
 from mend.encryption.keys import new_key_entry
+from tests.builders import TEST_DATA_KEYS
 
 KEYS = new_key_entry("k1")
 
@@ -76,7 +77,7 @@ def test_body_limit_becomes_flask_max_content_length(tmp_path: Path) -> None:
     ],
 )
 def test_therapist_mfa_rule_is_on_in_production_unless_set(env, raw, expected, tmp_path) -> None:
-    environ = {"MEND_SECRET_KEY": "x" * 40}
+    environ = {"MEND_SECRET_KEY": "x" * 40, "MEND_DATA_KEYS": TEST_DATA_KEYS}
     if raw is not None:
         environ["MEND_REQUIRE_THERAPIST_MFA"] = raw
     settings = load_settings(environ, env=env, instance_path=tmp_path)

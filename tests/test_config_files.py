@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from mend.config import ConfigError, load_settings
+from mend.encryption.keys import parse_key_ring
+from tests.builders import TEST_DATA_KEYS
 
 SECRET = "a-secret-from-a-file-that-is-long-enough-0123456789"
 
@@ -18,9 +20,15 @@ def write(tmp_path: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def test_secret_key_is_read_from_its_file(tmp_path: Path) -> None:
-    environ = {"MEND_ENV": "production", "MEND_SECRET_KEY_FILE": write(tmp_path, "key", SECRET)}
-    assert load_settings(environ, instance_path=tmp_path).secret_key == SECRET
+def test_secret_key_and_data_keys_are_read_from_their_files(tmp_path: Path) -> None:
+    environ = {
+        "MEND_ENV": "production",
+        "MEND_SECRET_KEY_FILE": write(tmp_path, "key", SECRET),
+        "MEND_DATA_KEYS_FILE": write(tmp_path, "data_keys", TEST_DATA_KEYS),
+    }
+    settings = load_settings(environ, instance_path=tmp_path)
+    assert settings.secret_key == SECRET
+    assert settings.data_keys == parse_key_ring(TEST_DATA_KEYS)
 
 
 def test_database_and_redis_urls_are_read_from_their_files(tmp_path: Path) -> None:
@@ -35,7 +43,11 @@ def test_database_and_redis_urls_are_read_from_their_files(tmp_path: Path) -> No
 
 
 def test_a_short_secret_from_a_file_is_refused_in_production(tmp_path: Path) -> None:
-    environ = {"MEND_ENV": "production", "MEND_SECRET_KEY_FILE": write(tmp_path, "key", "short")}
+    environ = {
+        "MEND_ENV": "production",
+        "MEND_SECRET_KEY_FILE": write(tmp_path, "key", "short"),
+        "MEND_DATA_KEYS": TEST_DATA_KEYS,
+    }
     with pytest.raises(ConfigError, match="at least 32 bytes"):
         load_settings(environ, instance_path=tmp_path)
 

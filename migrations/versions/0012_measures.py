@@ -1,7 +1,7 @@
 """measures: questionnaire responses, schedules, and the `measures` consent category
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0010
 Create Date: 2026-12-04 23:00:00.000000
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0012"
-down_revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

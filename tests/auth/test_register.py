@@ -49,9 +49,11 @@ def test_new_and_taken_addresses_take_as_long(app: Flask) -> None:
             taken_times.append(_timed(app, taken))
     finally:
         app.config["TESTING_FAST_PASSWORD_HASHING"] = True
-    # The fastest of the runs is each path's own cost; a busy machine only adds to it.
+    # The fastest of the runs is each path's own cost; a busy machine only adds to it. A
+    # path that skipped the argon2 hash would answer in a few per cent of the other's time,
+    # so half is a bound that noise on a loaded machine (seen: 35%) does not cross.
     new_best, taken_best = min(new_times), min(taken_times)
-    assert abs(new_best - taken_best) < 0.25 * max(new_best, taken_best), (
+    assert abs(new_best - taken_best) < 0.5 * max(new_best, taken_best), (
         statistics.median(new_times),
         statistics.median(taken_times),
     )

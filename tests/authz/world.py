@@ -69,7 +69,10 @@ class Snapshot:
                     connection.execute(table.delete())
                 for table, rows in self.tables:
                     if rows:
-                        connection.execute(table.insert(), rows)
+                        # In id order: a row may refer to an older one of its own table
+                        # (membership.invited_by), and PostgreSQL checks each row as it goes.
+                        ordered = sorted(rows, key=lambda row: row.get("id") or 0)
+                        connection.execute(table.insert(), ordered)
 
 
 @dataclass

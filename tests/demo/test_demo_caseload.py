@@ -17,14 +17,14 @@ def log_in(app: Flask, email: str) -> ApiClient:
     return api
 
 
-def test_the_demo_caseload_shows_five_couples_in_different_states(app: Flask) -> None:
+def test_the_demo_caseload_shows_six_couples_in_different_states(app: Flask) -> None:
     result = app.test_cli_runner().invoke(args=["demo-data"])
     assert result.exit_code == 0, result.output
     assert "Creating the demo caseload" in result.output  # the progress bar
     items = log_in(app, "dr.rivera@demo.mend").get("/therapist/caseload").get_json()["items"]
     by_name = {item["space"]["name"]: item for item in items}
     assert set(by_name) == {"Sam & Alex", "Jordan & Casey", "Priya & Tom", "Maya & Chris",
-                            "Lee & Robin"}  # fmt: skip
+                            "Lee & Robin", "Awaiting approval"}  # fmt: skip
     kinds = {name: {a["kind"] for a in item["alerts"]} for name, item in by_name.items()}
 
     assert {"reliable_deterioration", "measure_cutoff"} <= kinds["Priya & Tom"]
@@ -36,8 +36,12 @@ def test_the_demo_caseload_shows_five_couples_in_different_states(app: Flask) ->
     assert (sam_csi["name"], sam_csi["last_change"]["direction"]) == ("CSI-4", "better")
     assert by_name["Sam & Alex"]["felt_safety"]["mean_28d"] > 5
 
+    pending = by_name["Awaiting approval"]  # Jo & Sasha: Sasha has not approved yet (rule 9)
+    assert pending["awaiting_approval"] and not kinds["Awaiting approval"]
+    assert {m["display_name"] for m in pending["members"]} & {"Jo", "Sasha"} == set()
+
     order = [item["space"]["name"] for item in items]
-    assert order[-1] == "Lee & Robin"  # nothing to go on: last
+    assert set(order[-2:]) == {"Lee & Robin", "Awaiting approval"}  # nothing to go on: last
     assert set(order[:2]) == {"Priya & Tom", "Jordan & Casey"}  # the weightiest alerts first
 
 

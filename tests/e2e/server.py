@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.builders import TEST_DATA_KEYS
 
@@ -92,9 +93,11 @@ def mend_server(
 
 def mailed_link(base_url: str, to: str, path: str, *, timeout: float = 20.0) -> str:
     """The newest link to base_url + path (with any #token=) in a mail the server wrote for
-    `to`, waiting for the mail to be delivered."""
-    folder = OUTBOXES[base_url]
-    prefix = f"{base_url}{path}"
+    `to`, waiting for the mail to be delivered. The server's mail names it by 127.0.0.1;
+    a page on another name of the same server (localhost, for passkeys) gets its own."""
+    served = next(url for url in OUTBOXES if urlsplit(url).port == urlsplit(base_url).port)
+    folder = OUTBOXES[served]
+    prefix = f"{served}{path}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for eml in sorted(folder.glob("*.eml"), reverse=True) if folder.exists() else []:
@@ -104,7 +107,7 @@ def mailed_link(base_url: str, to: str, path: str, *, timeout: float = 20.0) -> 
             text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
             links = [word for word in text.split() if word.startswith(prefix)]
             if links:
-                return links[0]
+                return base_url + links[0][len(served) :]
         time.sleep(0.2)
     raise AssertionError(f"no mail to {to} with a {path} link")
 

@@ -7,12 +7,21 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import NewPage
-from tests.e2e.steps import join, make_invite, open_nav, register, section, unique_email
+from tests.e2e.steps import (
+    join,
+    make_invite,
+    open_nav,
+    register,
+    section,
+    start_space,
+    unique_email,
+)
 
 
 def test_a_partner_removes_a_therapist_and_withdraws_an_invitation(new_page: NewPage) -> None:
     hurt, therapist, latecomer = new_page(), new_page(), new_page()
     register(hurt, name="Robin", email=unique_email("robin"))
+    start_space(hurt)
     hurt.get_by_role("radio", name=re.compile("I was hurt")).check()
     hurt.get_by_label("A name for your space").fill("Robin and Kai")
     hurt.get_by_role("button", name="Create our space").click()

@@ -57,6 +57,7 @@ def test_every_free_text_column_is_encrypted(app: Flask) -> None:
         "commitment_status_change.reason",
         "commitment_check.note",
         "check_review.note",
+        "check_reply.body",
         "disclosure_revision.title",
         "disclosure_revision.body",
         "disclosure_revision.reason",

@@ -23,7 +23,8 @@ def register(person: Person) -> str:
     """Register through `person` (logged in afterwards); returns the email address."""
     email = unique_email("sam")
     body = {"email": email, "password": PASSWORD, "display_name": "Sam", "account_type": "partner"}
-    assert person.call("POST", "/auth/register", json=body).status_code == 201
+    assert person.call("POST", "/auth/register", json=body).status_code == 202
+    log_in(person, email)  # registering never logs in (the address is confirmed by mail)
     return email
 
 

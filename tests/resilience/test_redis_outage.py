@@ -68,6 +68,7 @@ def test_failed_logins_are_still_limited_and_answered_quickly_without_redis(
         email = unique_email("sam")
         body = {"email": email, "password": PASSWORD, "display_name": "Sam"}
         assert sam.call("POST", "/auth/register", json={**body, "account_type": "partner"}).ok
+        assert sam.call("POST", "/auth/login", json={"email": email, "password": PASSWORD}).ok
         space_id = sam.call("POST", "/spaces", json={"my_role": "hurt"}).json()["id"]
         # What a failed login costs with Redis up (password hashing and all), unlimited here.
         other = {"email": unique_email("nobody"), "password": "not the password"}

@@ -51,7 +51,7 @@ def open_sealed(ring: KeyRing, column: str, stored: str) -> str:
     """Decrypt a stored value; anything that does not authenticate raises DataKeyError."""
     key_id = key_id_of(stored)
     if key_id is None:
-        raise DataKeyError(f"a value in {column} is not encrypted (was migration 0011 applied?)")
+        raise DataKeyError(f"a value in {column} is not encrypted (was migration 0014 applied?)")
     cipher = ring.cipher(key_id)
     if cipher is None:
         raise DataKeyError(

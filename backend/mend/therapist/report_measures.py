@@ -36,7 +36,12 @@ class PartnerMeasures:
 
 
 def build(access: policy.Access, *, first: date, last: date) -> list[PartnerMeasures]:
-    """Per partner (hurt first), their series as of the end of `last`, points from `first` on."""
+    """Per partner (hurt first), their series as of the end of `last`, points from `first` on.
+
+    A therapist awaiting approval gets no section at all: no data and no names (rule 9).
+    """
+    if access.pending:
+        return []
     end = clock.start_of_day(last + timedelta(days=1), access.user.timezone)
     partners = sorted(
         (m for m in access.members.values() if m.role in PARTNER_ROLES and m.user_id),

@@ -1,7 +1,7 @@
 """free text encrypted at rest
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0014
+Revises: 0013b
 Create Date: 2026-12-04 23:00:00.000000
 
 Every free-text column becomes TEXT (ciphertext is longer than the plaintext
@@ -23,8 +23,8 @@ from flask import current_app
 from mend.encryption.cipher import open_sealed, seal, try_open
 
 # revision identifiers, used by Alembic.
-revision = "0011"
-down_revision = "0010"
+revision = "0014"
+down_revision = "0013b"
 branch_labels = None
 depends_on = None
 
@@ -38,6 +38,7 @@ COLUMNS = (
     ("commitment_status_change", "reason", sa.String(length=1000), False),
     ("commitment_check", "note", sa.Text(), True),
     ("check_review", "note", sa.Text(), True),
+    ("check_reply", "body", sa.Text(), False),
     ("disclosure_revision", "title", sa.String(length=200), False),
     ("disclosure_revision", "body", sa.Text(), False),
     ("disclosure_revision", "reason", sa.String(length=1000), True),
@@ -113,7 +114,11 @@ class _foreign_keys_off:
 
     def __enter__(self):
         self.sqlite = op.get_bind().dialect.name == "sqlite"
-        if self.sqlite:
+        # migrations/env.py already turns them off for every SQLite migration; restore
+        # whatever was in force, so a run started with them off stays so.
+        pragma = op.get_bind().exec_driver_sql("PRAGMA foreign_keys") if self.sqlite else None
+        self.was_on = bool(pragma and pragma.scalar())
+        if self.was_on:
             _sqlite_outside_transaction("PRAGMA foreign_keys=OFF")
 
     def __exit__(self, *exc_info):
@@ -121,6 +126,7 @@ class _foreign_keys_off:
             broken = op.get_bind().exec_driver_sql("PRAGMA foreign_key_check").all()
             if broken:
                 raise RuntimeError(f"foreign keys broken by the rebuild: {broken[:5]}")
+        if self.was_on:
             _sqlite_outside_transaction("PRAGMA foreign_keys=ON")
 
 
