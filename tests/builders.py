@@ -73,19 +73,27 @@ def make_user(
     email: str | None = None,
     timezone: str = "UTC",
 ) -> ApiClient:
-    """Register an account through the API; the returned client is logged in as it."""
+    """Register an account through the API and log in; the returned client is logged in as it.
+
+    (Registering never logs in; an unverified account may log in. tests/auth/test_register.py
+    covers the verification link.)
+    """
     api = ApiClient(app)
+    email = email or unique_email(account_type)
     response = api.post(
         "/auth/register",
         json={
-            "email": email or unique_email(account_type),
+            "email": email,
             "password": PASSWORD,
             "display_name": display_name,
             "account_type": account_type,
             "timezone": timezone,
         },
     )
-    assert response.status_code == 201, response.get_json()
+    assert response.status_code == 202, response.get_json()
+    api.csrf_token(refresh=True)
+    response = api.post("/auth/login", json={"email": email, "password": PASSWORD})
+    assert response.status_code == 200, response.get_json()
     api.user = response.get_json()
     api.csrf_token(refresh=True)
     return api

@@ -39,9 +39,20 @@ def build_app(tmp_path: Path, **overrides: object) -> Flask:
         env=str(overrides.pop("env", "testing")),
         instance_path=tmp_path / "instance",
         database_url=overrides.pop("database_url", None) or test_database_url(tmp_path),
+        # Tests register many accounts from one address; tests/auth/test_register.py checks it.
+        register_limit=overrides.pop("register_limit", "1000 per minute"),
         **overrides,
     )
-    return create_app({"MEND": settings, "TESTING": True, "TESTING_FAST_PASSWORD_HASHING": True})
+    return create_app(
+        {
+            "MEND": settings,
+            "TESTING": True,
+            "TESTING_FAST_PASSWORD_HASHING": True,
+            # Background tasks (mail delivery) run at once, in the request that queued them;
+            # tests/mail/ runs a real consumer where the queue itself is under test.
+            "TESTING_TASKS_IMMEDIATE": True,
+        }
+    )
 
 
 def reset_schema(app: Flask) -> None:

@@ -15,7 +15,9 @@ from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
 from mend.json_provider import FastJSONProvider
 from mend.live.sockets import init_live
+from mend.mail import outbox as _outbox  # noqa: F401  (registers the after-commit hand-over)
 from mend.security import init_security
+from mend.tasks import init_tasks
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -64,11 +66,22 @@ def _init_extensions(app: Flask) -> None:
     login_manager.unauthorized_handler(_unauthorized)
     api.init_app(app)
     init_live(app)
+    init_tasks(app)
+    _warn_without_smtp(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             configure_sqlite(db.engine)
         else:
             ping_idle_connections(db.engine)
+
+
+def _warn_without_smtp(app: Flask) -> None:
+    settings = app.config["MEND"]
+    if settings.production and not settings.smtp_url:
+        logging.getLogger(__name__).warning(
+            "MEND_SMTP_URL is not set: mail is written to %s and not sent",
+            settings.instance_path / "outbox",
+        )
 
 
 def _unauthorized():  # type: ignore[no-untyped-def]
@@ -77,6 +90,7 @@ def _unauthorized():  # type: ignore[no-untyped-def]
 
 def _register_blueprints(app: Flask) -> None:
     from mend.account import routes as account
+    from mend.auth import mail_routes as auth_mail
     from mend.auth import routes as auth
     from mend.checkins import routes as checkins
     from mend.commitments import routes as commitments
@@ -91,6 +105,7 @@ def _register_blueprints(app: Flask) -> None:
     domains = (
         health,
         auth,
+        auth_mail,
         spaces,
         disclosures,
         commitments,

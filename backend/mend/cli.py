@@ -9,13 +9,14 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from mend.auth import service as accounts
 from mend.auth.models import User
+from mend.auth.registration import create_verified_account
 from mend.backup import backup_command, restore_command
 from mend.clock import today_in
 from mend.demo import People, write_history
-from mend.extensions import db
+from mend.extensions import db, socketio
 from mend.spaces.models import Membership, Space
+from mend.tasks import consumer
 
 DEMO_PASSWORD = "demo-password-123"
 DEMO_TIMEZONE = "Europe/London"
@@ -51,7 +52,7 @@ def _create_demo_space() -> None:
     users: dict[str, User] = {}
     with click.progressbar(length=len(DEMO_ACCOUNTS) + 1, label="Creating demo data") as bar:
         for email, name, account_type, role in DEMO_ACCOUNTS:
-            users[role] = accounts.register(
+            users[role] = create_verified_account(
                 email=email,
                 password=DEMO_PASSWORD,
                 display_name=name,
@@ -85,8 +86,20 @@ def main() -> None:
 def serve(host: str, port: int) -> None:
     """Serve Mend with live updates for local use (production: gunicorn, see README)."""
     from mend import create_app
-    from mend.extensions import socketio
 
     app = create_app()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    if not app.config["MEND"].redis_url:
+        # The embedded default: mail and other background work run in this process.
+        consumer(in_process=True).start()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
+
+
+@main.command()
+@click.option("--workers", default=2, show_default=True, type=int)
+def worker(workers: int) -> None:
+    """Run the background task queue (mail delivery) until stopped."""
+    from mend import create_app
+
+    create_app()
+    consumer(workers=workers).run()

@@ -13,6 +13,10 @@ from mend.redis_options import fast_redis_options
 MIN_SECRET_KEY_BYTES = 32
 # Settings that may instead be read from a file named by NAME_FILE (Docker secrets).
 FILE_SETTINGS = ("MEND_SECRET_KEY", "MEND_DATABASE_URL", "MEND_REDIS_URL")
+# Mail is content-free: a neutral sender and one neutral subject for every message.
+DEFAULT_MAIL_FROM = "Account notice <no-reply@localhost>"
+DEFAULT_MAIL_SUBJECT = "Account notice"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:5000"
 
 
 class ConfigError(RuntimeError):
@@ -35,6 +39,14 @@ class Settings:
     proxy_count: int
     log_level: str
     socket_sweep_seconds: float = 5.0
+    smtp_url: str | None = None
+    mail_from: str = DEFAULT_MAIL_FROM
+    mail_subject: str = DEFAULT_MAIL_SUBJECT
+    public_url: str = DEFAULT_PUBLIC_URL
+    register_limit: str = "10 per minute;50 per day"
+    mail_retry_seconds: float = 30.0
+    mail_lease_seconds: float = 300.0
+    task_queue_name: str = "mend"
 
     @property
     def production(self) -> bool:
@@ -127,6 +139,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
         "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
+        **_mail_settings(environ),
     }
     values.update({key: value for key, value in overrides.items() if key != "secret_key"})
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
@@ -163,6 +176,22 @@ def _positive_float(environ: dict[str, str], name: str, default: float) -> float
     if not value > 0:
         raise ConfigError(f"{name} must be positive, got {raw!r}")
     return value
+def _mail_settings(environ: dict[str, str]) -> dict[str, object]:
+    """MEND_SMTP_URL, MEND_MAIL_FROM, MEND_MAIL_SUBJECT, MEND_PUBLIC_URL and mail timings."""
+    public_url = environ.get("MEND_PUBLIC_URL") or DEFAULT_PUBLIC_URL
+    if not public_url.startswith(("http://", "https://")):
+        raise ConfigError(f"MEND_PUBLIC_URL must start with http:// or https://: {public_url!r}")
+    return {
+        "smtp_url": environ.get("MEND_SMTP_URL") or None,
+        "mail_from": environ.get("MEND_MAIL_FROM") or DEFAULT_MAIL_FROM,
+        "mail_subject": environ.get("MEND_MAIL_SUBJECT") or DEFAULT_MAIL_SUBJECT,
+        "public_url": public_url.rstrip("/"),
+        "register_limit": environ.get("MEND_REGISTER_LIMIT", "10 per minute;50 per day"),
+        "mail_retry_seconds": float(_positive_int(environ, "MEND_MAIL_RETRY_SECONDS", 30)),
+        "mail_lease_seconds": float(_positive_int(environ, "MEND_MAIL_LEASE_SECONDS", 300)),
+        # Several installations may share one Redis: each needs its own queue name.
+        "task_queue_name": environ.get("MEND_TASK_QUEUE_NAME") or "mend",
+    }
 
 
 def _positive_int(environ: dict[str, str], name: str, default: int) -> int:

@@ -1,6 +1,6 @@
 """Every model, imported in one place so the metadata (and Alembic) sees them all."""
 
-from mend.auth.models import AuthSession, User
+from mend.auth.models import AccountToken, AuthSession, User
 from mend.checkins.models import Checkin
 from mend.commitments.models import (
     CheckReview,
@@ -17,11 +17,13 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.idempotency import IdempotencyKey
+from mend.mail.models import OutboxMail
 from mend.record.models import Erasure, LedgerEntry
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
 
 __all__ = [
+    "AccountToken",
     "AccessLogEntry",
     "Erasure",
     "TherapistNote",
@@ -41,6 +43,7 @@ __all__ = [
     "LedgerEntry",
     "ReliabilitySnapshot",
     "Membership",
+    "OutboxMail",
     "Space",
     "User",
 ]

@@ -6,6 +6,7 @@ import pytest
 from flask import Flask
 
 from tests.builders import PASSWORD, ApiClient, make_user, unique_email
+from tests.mail.inbox import last_link, last_token, mails_to
 
 
 def register_body(**changes: object) -> dict[str, object]:
@@ -26,30 +27,47 @@ def login(api: ApiClient, email: str, password: str = PASSWORD, **extra: object)
     return api.post("/auth/login", json={"email": email, "password": password, **extra})
 
 
-def test_register_creates_account_and_logs_in(client: ApiClient) -> None:
+def test_register_answers_202_and_the_mailed_link_verifies_and_logs_in(
+    app: Flask, client: ApiClient
+) -> None:
     response = client.post("/auth/register", json=register_body(email="Robin@Example.ORG "))
-    assert response.status_code == 201
+    assert response.status_code == 202
+    assert response.get_json() == {"status": "verification-sent"}
+    assert client.get("/auth/me").status_code == 401  # registering alone never logs in
+    token = last_token(app, "robin@example.org", "/verify")
+    response = client.post("/auth/verify", json={"token": token})
+    assert response.status_code == 200
     user = response.get_json()
     assert user["email"] == "robin@example.org"
     assert user["timezone"] == "Europe/Berlin"
+    assert user["email_verified"] is True
     assert "password" not in user and "password_hash" not in user
     me = client.get("/auth/me")
     assert me.status_code == 200
     assert me.get_json() == user
 
 
-def test_timezone_defaults_to_utc(client: ApiClient) -> None:
+def test_timezone_defaults_to_utc(app: Flask, client: ApiClient) -> None:
     body = register_body()
     del body["timezone"]
-    assert client.post("/auth/register", json=body).get_json()["timezone"] == "UTC"
+    assert client.post("/auth/register", json=body).status_code == 202
+    token = last_token(app, str(body["email"]), "/verify")
+    assert client.post("/auth/verify", json={"token": token}).get_json()["timezone"] == "UTC"
 
 
-def test_email_is_unique_ignoring_case(app: Flask, client: ApiClient) -> None:
+def test_a_taken_email_ignoring_case_gets_the_same_answer_and_no_second_account(
+    app: Flask, client: ApiClient
+) -> None:
     make_user(app, email="taken@example.org")
-    response = client.post("/auth/register", json=register_body(email="TAKEN@example.org"))
-    assert response.status_code == 409
-    assert response.mimetype == "application/problem+json"
-    assert "email" in response.get_json()["errors"]
+    before = len(mails_to(app, "taken@example.org"))
+    body = register_body(email="TAKEN@example.org", password="another password 1")
+    response = client.post("/auth/register", json=body)
+    assert response.status_code == 202
+    assert response.get_json() == {"status": "verification-sent"}
+    notice = mails_to(app, "taken@example.org")[before:]
+    assert len(notice) == 1 and "/forgot-password" in last_link(app, "taken@example.org")
+    assert login(client, "taken@example.org", "another password 1").status_code == 401
+    assert login(client, "taken@example.org").status_code == 200
 
 
 @pytest.mark.parametrize(

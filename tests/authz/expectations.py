@@ -66,8 +66,14 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
     ("GET", "/openapi.json"):            {"-":   (200, 200, 200, 200, 200, 200, 200)},
     ("GET", "/health"):                  {"-":   (200, 200, 200, 200, 200, 200, 200)},
     ("GET", "/auth/csrf"):               {"-":   (200, 200, 200, 200, 200, 200, 200)},
-    # A new account; the caller's session becomes the newcomer's.
-    ("POST", "/auth/register"):          {"-":   (201, 201, 201, 201, 201, 201, 201)},
+    # A new account: the same answer for anyone; nobody's session changes.
+    ("POST", "/auth/register"):          {"-":   (202, 202, 202, 202, 202, 202, 202)},
+    # Mailed links, here with a token nobody was sent: gone for everyone.
+    ("POST", "/auth/verify"):            {"-":   (410, 410, 410, 410, 410, 410, 410)},
+    ("POST", "/auth/password-reset"):    {"-":   (202, 202, 202, 202, 202, 202, 202)},
+    ("POST", "/auth/password-reset/confirm"): {"-": (410, 410, 410, 410, 410, 410, 410)},
+    ("POST", "/auth/email"):             {"-":   (202, 202, 202, 202, 202, 202, 401)},
+    ("POST", "/auth/email/confirm"):     {"-":   (410, 410, 410, 410, 410, 410, 410)},
     # Their own credentials (anonymous: a spare account's).
     ("POST", "/auth/login"):             {"-":   (200, 200, 200, 200, 200, 200, 200)},
     ("POST", "/auth/logout"):            {"-":   (204, 204, 204, 204, 204, 204, 401)},

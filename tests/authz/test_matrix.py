@@ -118,6 +118,17 @@ BODIES: dict[tuple[str, str], Body] = {
         "account_type": "partner",
     },
     ("POST", "/auth/login"): login_body,
+    ("POST", "/auth/verify"): lambda _w, _p: {"token": "never-mailed"},
+    ("POST", "/auth/password-reset"): lambda _w, _p: {"email": unique_email("forgot")},
+    ("POST", "/auth/password-reset/confirm"): lambda _w, _p: {
+        "token": "never-mailed",
+        "new_password": "another long passphrase",
+    },
+    ("POST", "/auth/email"): lambda _w, _p: {
+        "password": PASSWORD,
+        "new_email": unique_email("moving"),
+    },
+    ("POST", "/auth/email/confirm"): lambda _w, _p: {"token": "never-mailed"},
     ("DELETE", "/account"): lambda _w, _p: {"password": PASSWORD},
     ("POST", "/auth/password"): lambda _w, _p: {
         "current_password": PASSWORD,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import socket
 import subprocess
@@ -36,6 +38,7 @@ def environment(instance: Path) -> dict[str, str]:
         "MEND_LOG_LEVEL": "WARNING",
         "MEND_LOGIN_LIMIT": "1000 per minute",
         "MEND_LOGIN_ADDRESS_LIMIT": "1000 per minute",
+        "MEND_REGISTER_LIMIT": "1000 per minute",
     }
     env.pop("MEND_REDIS_URL", None)
     return env
@@ -50,17 +53,23 @@ def healthy(url: str) -> bool:
         return False
 
 
+# Each running server's mail folder, by base URL: `mend serve` delivers mail in-process
+# and, without MEND_SMTP_URL, writes each one to <instance>/outbox/ as an .eml file.
+OUTBOXES: dict[str, Path] = {}
+
+
 @contextmanager
 def mend_server(instance: Path, *, demo: bool = True) -> Iterator[str]:
     """Migrate, optionally load the demo couple, serve with live updates; yield the base URL."""
     instance.mkdir(parents=True, exist_ok=True)
-    env = environment(instance)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**environment(instance), "MEND_PUBLIC_URL": url}
     subprocess.run([*FLASK, "db", "upgrade"], env=env, check=True, capture_output=True)
     if demo:
         subprocess.run([*FLASK, "demo-data"], env=env, check=True, capture_output=True)
-    port = free_port()
     process = subprocess.Popen([*MEND, "serve", "--port", str(port)], env=env)
-    url = f"http://127.0.0.1:{port}"
+    OUTBOXES[url] = instance / "outbox"
     try:
         deadline = time.monotonic() + 30
         while not healthy(url):
@@ -69,5 +78,25 @@ def mend_server(instance: Path, *, demo: bool = True) -> Iterator[str]:
             time.sleep(0.2)
         yield url
     finally:
+        OUTBOXES.pop(url, None)
         process.terminate()
         process.wait(timeout=10)
+
+
+def mailed_link(base_url: str, to: str, path: str, *, timeout: float = 20.0) -> str:
+    """The newest link to base_url + path (with any #token=) in a mail the server wrote for
+    `to`, waiting for the mail to be delivered."""
+    folder = OUTBOXES[base_url]
+    prefix = f"{base_url}{path}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for eml in sorted(folder.glob("*.eml"), reverse=True) if folder.exists() else []:
+            message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+            if message["To"] != to:
+                continue
+            text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+            links = [word for word in text.split() if word.startswith(prefix)]
+            if links:
+                return links[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no mail to {to} with a {path} link")

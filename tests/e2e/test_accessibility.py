@@ -46,6 +46,9 @@ def test_pages_for_someone_logged_out(new_page: NewPage, artifacts: Path) -> Non
     for path, heading in [
         ("/login", "Welcome to Mend"),
         ("/register", "Create your account"),
+        ("/check-inbox", "Check your inbox"),
+        ("/forgot-password", "Choose a new password"),
+        ("/reset-password", "Choose a new password"),
         ("/help", "Safety and help"),
     ]:
         page.goto(path)

@@ -50,6 +50,7 @@ def mend_server(*, database_url: str, instance: Path, redis_url: str | None, **e
         "MEND_INSTANCE_PATH": str(instance),
         "MEND_SECRET_KEY": SECRET,
         "MEND_LOG_LEVEL": "WARNING",
+        "MEND_REGISTER_LIMIT": "1000 per minute",
         **env,
     }
     environment.pop("MEND_REDIS_URL", None)
@@ -131,7 +132,7 @@ class Person:
         )
 
     def register(self, name: str) -> int:
-        """Create an account and stay logged in; returns the user id."""
+        """Create an account and log in to it; returns the user id."""
         body = {
             "email": unique_email(name),
             "password": PASSWORD,
@@ -139,7 +140,10 @@ class Person:
             "account_type": "partner",
         }
         response = self.call("POST", "/auth/register", json=body)
-        assert response.status_code == 201, response.text
+        assert response.status_code == 202, response.text
+        login = {"email": body["email"], "password": PASSWORD}
+        response = self.call("POST", "/auth/login", json=login)
+        assert response.status_code == 200, response.text
         return int(response.json()["id"])
 
     def connect(

@@ -71,7 +71,7 @@ class Account:
 
 
 def register(url: str, name: str, account_type: str = "partner") -> Account:
-    """Create an account over HTTP; its session stays logged in."""
+    """Create an account over HTTP and log in to it."""
     http = requests.Session()
     token = http.get(f"{url}/api/v1/auth/csrf", timeout=10).json()["csrf_token"]
     body = {
@@ -83,7 +83,12 @@ def register(url: str, name: str, account_type: str = "partner") -> Account:
     response = http.post(
         f"{url}/api/v1/auth/register", json=body, headers={"X-CSRFToken": token}, timeout=10
     )
-    assert response.status_code == 201, response.text
+    assert response.status_code == 202, response.text
+    login = {"email": body["email"], "password": PASSWORD}
+    response = http.post(
+        f"{url}/api/v1/auth/login", json=login, headers={"X-CSRFToken": token}, timeout=10
+    )
+    assert response.status_code == 200, response.text
     token = http.get(f"{url}/api/v1/auth/csrf", timeout=10).json()["csrf_token"]
     return Account(url, int(response.json()["id"]), http.cookies, token)
 

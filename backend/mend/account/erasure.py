@@ -35,6 +35,7 @@ from mend.disclosures.models import (
 )
 from mend.extensions import db
 from mend.idempotency import forget_answers
+from mend.mail.outbox import forget_address
 from mend.record import service as record_service
 from mend.record.models import Erasure, Ledgered
 from mend.spaces.models import Membership, Space
@@ -169,6 +170,7 @@ def erase_account(*, user: User) -> list[int]:
     _refresh_snapshots(space_ids)
     _leave_everywhere(user.id)
     forget_answers(space_ids=space_ids)  # stored answers may quote the erased words
+    forget_address(email=user.email)  # mail not yet sent to the account
     db.session.delete(user)
     db.session.flush()
     _drop_spaces_left_empty(space_ids)

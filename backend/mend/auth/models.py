@@ -12,6 +12,7 @@ from mend.database import utcnow
 from mend.extensions import db
 
 ACCOUNT_TYPES = ("partner", "therapist")
+TOKEN_PURPOSES = ("verify-email", "password-reset", "change-email")
 
 
 class User(UserMixin, db.Model):
@@ -27,11 +28,18 @@ class User(UserMixin, db.Model):
     account_type: Mapped[str] = mapped_column(String(16))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # None until the owner of the address opened the verification link (or reset the password).
+    email_verified_at: Mapped[datetime | None] = mapped_column()
 
     # Set by the session loader: the login session this request runs under, and (for a
     # request to a space) the user's access to it, read alongside (policy.AccessRows).
     session_token = None
     preloaded_access = None
+
+    @property
+    def email_verified(self) -> bool:
+        """Whether the owner of the address confirmed it."""
+        return self.email_verified_at is not None
 
     def get_id(self) -> str | None:
         """Flask-Login stores the login session's token, not the user id, in the cookie."""
@@ -48,3 +56,20 @@ class AuthSession(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+
+
+class AccountToken(db.Model):
+    """A single-use secret sent by mail (verify, reset, change of address); only its digest
+    is stored. `used_at` is set in the one UPDATE that consumes it."""
+
+    __tablename__ = "account_token"
+    __table_args__ = (CheckConstraint(f"purpose IN {TOKEN_PURPOSES}", name="purpose"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    new_email: Mapped[str | None] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None] = mapped_column()

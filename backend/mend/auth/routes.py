@@ -8,9 +8,16 @@ from flask_login import current_user, login_user, logout_user
 from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
-from mend.auth import service
-from mend.auth.schemas import CsrfOut, LoginIn, PasswordChangeIn, RegisterIn, UserOut
-from mend.auth.throttle import login_limits, password_limits
+from mend.auth import registration, service
+from mend.auth.schemas import (
+    CsrfOut,
+    LoginIn,
+    PasswordChangeIn,
+    RegisterIn,
+    StatusOut,
+    UserOut,
+)
+from mend.auth.throttle import login_limits, password_limits, register_limits
 from mend.extensions import login_manager
 from mend.live.sockets import disconnect_user
 from mend.security import public
@@ -50,13 +57,19 @@ class Csrf(MethodView):
 @blp.route("/register")
 @public
 class Register(MethodView):
+    decorators = register_limits()
+
     @blp.arguments(RegisterIn)
-    @blp.response(201, UserOut)
+    @blp.response(202, StatusOut)
     def post(self, data):
-        """Create an account and log in."""
-        user = service.register(**data)
-        _start_session(user, remember=False)
-        return user
+        """Create an account: the same answer whether or not the address has one.
+
+        A new address gets a link to confirm it (which logs in); an address that has an
+        account gets a notice instead. Nobody is logged in here, and a session already
+        open in this browser stays as it is. Rate limited per client address.
+        """
+        registration.register(**data)
+        return {"status": "verification-sent"}
 
 
 @blp.route("/login")

@@ -102,6 +102,7 @@ class UserOut(StrictSchema):
 
     id = fields.Integer(required=True)
     email = fields.String(required=True)
+    email_verified = fields.Boolean(required=True)
     display_name = fields.String(required=True)
     account_type = fields.String(required=True)
     timezone = fields.String(required=True)
@@ -111,3 +112,60 @@ class CsrfOut(StrictSchema):
     """The token to send back in the X-CSRFToken header."""
 
     csrf_token = fields.String(required=True)
+
+
+TOKEN_FIELD = {"required": True, "load_only": True, "validate": validate.Length(min=1, max=200)}
+
+
+class StatusOut(StrictSchema):
+    """A request taken in (202), with the same answer whatever the address: look in your inbox."""
+
+    status = fields.String(required=True, metadata={"example": "verification-sent"})
+
+
+class TokenIn(StrictSchema):
+    """The token from a mailed link (the part after #token=)."""
+
+    token = fields.String(**TOKEN_FIELD)
+
+
+class PasswordResetIn(_EmailSchema):
+    """The address to send a reset link to (if it has an account)."""
+
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+
+    @post_load
+    def _normalise(self, data: dict, **_kwargs: object) -> dict:
+        data["email"] = normalise_email(data["email"])
+        return data
+
+
+class PasswordResetConfirmIn(StrictSchema):
+    """The token from the reset link, and the new password."""
+
+    token = fields.String(**TOKEN_FIELD)
+    new_password = fields.String(
+        required=True,
+        load_only=True,
+        validate=validate.Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH),
+    )
+
+
+class EmailChangeIn(StrictSchema):
+    """The current password, and the address to move the account to."""
+
+    password = fields.String(
+        required=True, load_only=True, validate=validate.Length(min=1, max=MAX_PASSWORD_LENGTH)
+    )
+    new_email = fields.Email(required=True, validate=validate.Length(max=254))
+
+    @pre_load
+    def _strip(self, data: object, **_kwargs: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("new_email"), str):
+            data = {**data, "new_email": data["new_email"].strip()}
+        return data
+
+    @post_load
+    def _normalise(self, data: dict, **_kwargs: object) -> dict:
+        data["new_email"] = normalise_email(data["new_email"])
+        return data

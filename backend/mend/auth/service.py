@@ -1,18 +1,17 @@
-"""Account rules: registering, checking credentials, login sessions."""
+"""Account rules: checking credentials, login sessions (registering: registration.py)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, select
-from sqlalchemy.exc import IntegrityError
 
 from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
 from mend.consent.models import ConsentChange
 from mend.database import utcnow
-from mend.errors import Conflict, Forbidden, Unauthorized
+from mend.errors import Forbidden, Unauthorized
 from mend.extensions import db
 from mend.spaces.models import Membership
 from mend.tokens import digest, new_token
@@ -38,27 +37,6 @@ SESSION_USER_WITH_ACCESS = (
     .outerjoin(ConsentChange, policy.consents_from_members_to(User.id))
     .order_by(Membership.id, ConsentChange.id)
 )
-
-
-def register(
-    *, email: str, password: str, display_name: str, account_type: str, timezone: str
-) -> User:
-    """Create an account; the email must not be taken."""
-    user = User(
-        email=email,
-        password_hash=hash_password(password),
-        display_name=display_name,
-        account_type=account_type,
-        timezone=timezone,
-    )
-    db.session.add(user)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        message = "An account with this email already exists."
-        raise Conflict(message, errors={"email": [message]}) from None
-    return user
 
 
 def authenticate(*, email: str, password: str) -> User:

@@ -62,3 +62,14 @@ def password_limits() -> list[Callable]:
             scope="password-change",
         )
     ]
+
+
+def register_limits() -> list[Callable]:
+    """Registrations (and reset requests) per client address, counted whatever the answer."""
+    return [
+        limiter.limit(
+            lambda: current_app.config["MEND"].register_limit,
+            key_func=get_remote_address,
+            scope="register-address",
+        )
+    ]

@@ -74,6 +74,7 @@ export function AppShell({ user, role, children }: { user: User | null; role: Sp
         ) : null}
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        {user && !user.email_verified ? <ConfirmAddressNote /> : null}
         {children}
       </main>
       <footer className="footer">
@@ -82,5 +83,15 @@ export function AppShell({ user, role, children }: { user: User | null; role: Sp
         </p>
       </footer>
     </div>
+  )
+}
+
+/** An unverified account works fully; this only asks, gently, for the address to be confirmed. */
+function ConfirmAddressNote() {
+  return (
+    <p className="notice" role="note">
+      Please confirm your email address with the link we sent, so you can always get back into your account. Can’t
+      find it? A <NavLink href="/forgot-password">new-password link</NavLink> confirms it too.
+    </p>
   )
 }

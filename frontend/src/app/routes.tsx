@@ -7,6 +7,9 @@ import { SpaceProvider } from '../lib/space-context'
 import { useMe } from '../lib/session'
 import type { Space, User } from '../lib/types'
 import { AppShell } from './app-shell'
+import { CheckInboxPage } from './pages/check-inbox-page'
+import { ConfirmEmailPage } from './pages/confirm-email-page'
+import { ForgotPasswordPage } from './pages/forgot-password-page'
 import { HelpPage } from './pages/help-page'
 import { HurtHomePage } from './pages/hurt-home-page'
 import { LoginPage } from './pages/login-page'
@@ -14,6 +17,8 @@ import { NotFoundPage } from './pages/not-found-page'
 import { OnboardingPage } from './pages/onboarding-page'
 import { RegisterPage } from './pages/register-page'
 import { RepairingHomePage } from './pages/repairing-home-page'
+import { ResetPasswordPage } from './pages/reset-password-page'
+import { VerifyPage } from './pages/verify-page'
 import { WelcomePage } from './pages/welcome-page'
 
 // Pages most people open less often load on demand, keeping the first download small.
@@ -27,6 +32,14 @@ const SharingPage = lazy(() => import('./pages/sharing-page'))
 const CaseloadPage = lazy(() => import('./pages/caseload-page'))
 const CouplePage = lazy(() => import('./pages/couple-page'))
 const JoinPage = lazy(() => import('./pages/join-page'))
+
+/** Pages that mailed links open (and asking for one), whether or not someone is logged in here. */
+const MAIL_LINK_ROUTES = [
+  <Route key="verify" path="/verify" component={VerifyPage} />,
+  <Route key="reset" path="/reset-password" component={ResetPasswordPage} />,
+  <Route key="confirm" path="/confirm-email" component={ConfirmEmailPage} />,
+  <Route key="forgot" path="/forgot-password" component={ForgotPasswordPage} />,
+]
 
 function Lazy({ children }: { children: React.ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>
@@ -59,6 +72,8 @@ function PublicRoutes() {
       <Switch>
         <Route path="/login" component={LoginPage} />
         <Route path="/register" component={RegisterPage} />
+        <Route path="/check-inbox" component={CheckInboxPage} />
+        {MAIL_LINK_ROUTES}
         <Route path="/help" component={HelpPage} />
         {/* Right after registering, the safety note is the first page (also readable before). */}
         <Route path="/welcome" component={WelcomePage} />
@@ -95,6 +110,7 @@ function PartnerRoutes({ me }: { me: User }) {
         <Switch>
           <RedirectRoute path="/login" to="/" />
           <RedirectRoute path="/register" to="/" />
+          {MAIL_LINK_ROUTES}
           <Route path="/welcome" component={WelcomePage} />
           <Route path="/help" component={HelpPage} />
           <Route path="/account">
@@ -113,6 +129,7 @@ function PartnerRoutes({ me }: { me: User }) {
             <Switch>
               <RedirectRoute path="/login" to="/" />
               <RedirectRoute path="/register" to="/" />
+              {MAIL_LINK_ROUTES}
               <Route path="/">{role === 'hurt' ? <HurtHomePage /> : <RepairingHomePage />}</Route>
               <Route path="/welcome" component={WelcomePage} />
               <Route path="/help" component={HelpPage} />
@@ -139,6 +156,7 @@ function TherapistRoutes({ me }: { me: User }) {
         <Switch>
           <RedirectRoute path="/login" to="/" />
           <RedirectRoute path="/register" to="/" />
+          {MAIL_LINK_ROUTES}
           <Route path="/" component={CaseloadPage} />
           <Route path="/couples/:sid">
             {(params) => <CouplePage spaceId={Number(params.sid)} me={me} view={{ kind: 'overview' }} />}

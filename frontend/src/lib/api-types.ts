@@ -87,7 +87,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and log in. */
+        /**
+         * Create an account: the same answer whether or not the address has one.
+         * @description A new address gets a link to confirm it (which logs in); an address that has an
+         *     account gets a notice instead. Nobody is logged in here, and a session already
+         *     open in this browser stays as it is. Rate limited per client address.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -101,13 +106,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description Accepted */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["UserOut"];
+                        "application/json": components["schemas"]["StatusOut"];
                     };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
@@ -270,6 +275,224 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the address with the token from the mail, and log in.
+         * @description Used or expired tokens answer 410; someone signed in to another account here
+         *     gets 409 and stays signed in as they are.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a link to choose a new password; the same answer for any address. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetIn"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password: every session and open connection of the account ends,
+         *     and nobody is logged in; the account's address gets a notice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetConfirmIn"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to move the account to a new address: it moves once the link mailed there is
+         *     opened; the current address is told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmailChangeIn"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the new address with the token from the mail; the account moves to it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -549,7 +772,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -570,6 +796,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -639,7 +867,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -661,6 +892,8 @@ export interface paths {
                         "application/json": components["schemas"]["DisclosureDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -687,7 +920,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -709,6 +945,8 @@ export interface paths {
                         "application/json": components["schemas"]["ResponseOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -735,7 +973,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     disclosure_id: number;
@@ -753,6 +994,8 @@ export interface paths {
                         "application/json": components["schemas"]["AcknowledgementOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
@@ -810,7 +1053,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -831,6 +1077,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -885,7 +1133,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -907,6 +1158,8 @@ export interface paths {
                         "application/json": components["schemas"]["CommitmentDetailOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -929,7 +1182,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -951,6 +1207,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -978,7 +1236,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                     commitment_id: number;
@@ -1001,6 +1262,8 @@ export interface paths {
                         "application/json": components["schemas"]["ReviewOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1069,7 +1332,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Any string of 1-255 visible ASCII characters, new for each write (a UUID is ideal). Repeating the request with the same key within 24 hours writes nothing again and answers as the first time did, with `Idempotent-Replayed: true`. The same key with a different request is 422; if the first request was saved but its answer was lost, 409. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     space_id: number;
                 };
@@ -1090,6 +1356,8 @@ export interface paths {
                         "application/json": components["schemas"]["CheckinOut"];
                     };
                 };
+                400: components["responses"]["BAD_REQUEST"];
+                409: components["responses"]["CONFLICT"];
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -1722,12 +1990,9 @@ export interface components {
             /** @default UTC */
             timezone: string;
         };
-        UserOut: {
-            id: number;
-            email: string;
-            display_name: string;
-            account_type: string;
-            timezone: string;
+        StatusOut: {
+            /** @example verification-sent */
+            status: string;
         };
         LoginIn: {
             email: string;
@@ -1735,9 +2000,33 @@ export interface components {
             /** @default false */
             remember: boolean;
         };
+        UserOut: {
+            id: number;
+            email: string;
+            email_verified: boolean;
+            display_name: string;
+            account_type: string;
+            timezone: string;
+        };
         PasswordChangeIn: {
             current_password: string;
             new_password: string;
+        };
+        TokenIn: {
+            token: string;
+        };
+        PasswordResetIn: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetConfirmIn: {
+            token: string;
+            new_password: string;
+        };
+        EmailChangeIn: {
+            password: string;
+            /** Format: email */
+            new_email: string;
         };
         MemberOut: {
             user_id: number | null;
@@ -2252,6 +2541,24 @@ export interface components {
         };
         /** @description Unprocessable Entity */
         UNPROCESSABLE_ENTITY: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Bad Request */
+        BAD_REQUEST: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict */
+        CONFLICT: {
             headers: {
                 [name: string]: unknown;
             };

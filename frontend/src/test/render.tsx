@@ -6,8 +6,8 @@ import { memoryLocation } from 'wouter/memory-location'
 import { SpaceProvider } from '../lib/space-context'
 import type { Space, User } from '../lib/types'
 
-export const SAM: User = { id: 1, email: 'sam@example.org', display_name: 'Sam', account_type: 'partner', timezone: 'UTC' }
-export const ALEX: User = { id: 2, email: 'alex@example.org', display_name: 'Alex', account_type: 'partner', timezone: 'UTC' }
+export const SAM: User = { id: 1, email: 'sam@example.org', email_verified: true, display_name: 'Sam', account_type: 'partner', timezone: 'UTC' }
+export const ALEX: User = { id: 2, email: 'alex@example.org', email_verified: true, display_name: 'Alex', account_type: 'partner', timezone: 'UTC' }
 
 export const SPACE: Space = {
   id: 7,

@@ -1,5 +1,6 @@
-import { useLocation } from 'wouter'
+import { Link, useLocation } from 'wouter'
 import { Page, Section } from '../../components/page'
+import { ChangeEmail } from '../../features/account/components/change-email'
 import { ChangePassword } from '../../features/account/components/change-password'
 import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
@@ -21,7 +22,16 @@ export default function AccountPage() {
           <dt>Name</dt>
           <dd>{me.display_name}</dd>
           <dt>Email</dt>
-          <dd>{me.email}</dd>
+          <dd>
+            {me.email}
+            {me.email_verified ? null : (
+              <span className="muted">
+                {' '}
+                (not confirmed yet: please open the link we sent to it, or ask for a{' '}
+                <Link href="/forgot-password">new-password link</Link>, which confirms it too)
+              </span>
+            )}
+          </dd>
           <dt>Account</dt>
           <dd>{me.account_type === 'therapist' ? 'Therapist' : 'Partner'}</dd>
           <dt>Time zone</dt>
@@ -30,6 +40,9 @@ export default function AccountPage() {
       </Section>
       <Section title="Change your password" id="password">
         <ChangePassword />
+      </Section>
+      <Section title="Change your email" id="email">
+        <ChangeEmail />
       </Section>
       <Section title="Export my data" id="export">
         <ExportData />

@@ -24,6 +24,9 @@ export function LoginPage() {
           </h2>
           <LoginForm onDone={() => navigate('/')} />
           <p>
+            <Link href="/forgot-password">Forgot your password?</Link>
+          </p>
+          <p>
             New here? <Link href="/register">Create an account</Link>
           </p>
         </section>

@@ -15,7 +15,7 @@ export function RegisterPage() {
       }
     >
       <section className="card narrow" aria-label="Create your account">
-        <RegisterForm onDone={() => navigate('/welcome')} />
+        <RegisterForm onDone={() => navigate('/check-inbox')} />
         <p>
           Already have an account? <Link href="/login">Log in</Link>
         </p>

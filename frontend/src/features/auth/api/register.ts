@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api, forgetCsrfToken } from '../../../lib/api-client'
-import { resetSession } from '../../../lib/session'
-import type { AccountType, User } from '../../../lib/types'
+import { useMutation } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import type { AccountType } from '../../../lib/types'
 
 export interface RegisterInput {
   email: string
@@ -11,24 +10,17 @@ export interface RegisterInput {
   timezone: string
 }
 
-/** POST /auth/register: creates the account and logs in (a new session, so a new CSRF token). */
-export async function register(input: RegisterInput): Promise<User> {
-  const user = await api.post<User>('/auth/register', input)
-  forgetCsrfToken()
-  return user
+/**
+ * POST /auth/register: always 202, whether or not the address already has an account
+ * (so nobody can use this form to find out). Nobody is logged in: the mailed link does that.
+ */
+export async function register(input: RegisterInput): Promise<void> {
+  await api.post<{ status: string }>('/auth/register', input)
 }
 
-/**
- * onRegistered runs before the new session replaces the old one (and the
- * logged-out pages unmount), so it can choose where the new account lands.
- */
-export function useRegister(onRegistered?: (user: User) => void) {
-  const client = useQueryClient()
+export function useRegister(onRegistered?: (email: string) => void) {
   return useMutation({
     mutationFn: register,
-    onSuccess: (user) => {
-      onRegistered?.(user)
-      resetSession(client, user)
-    },
+    onSuccess: (_answer, input) => onRegistered?.(input.email),
   })
 }
