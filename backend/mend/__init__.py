@@ -97,6 +97,7 @@ def _register_blueprints(app: Flask) -> None:
     from mend.consent import routes as consent
     from mend.disclosures import routes as disclosures
     from mend.health import routes as health
+    from mend.pacing import routes as pacing
     from mend.record import routes as record
     from mend.spaces import routes as spaces
     from mend.therapist import report_routes as report
@@ -108,6 +109,7 @@ def _register_blueprints(app: Flask) -> None:
         auth_mail,
         spaces,
         disclosures,
+        pacing,
         commitments,
         checkins,
         consent,

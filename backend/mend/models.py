@@ -18,6 +18,7 @@ from mend.disclosures.models import (
 )
 from mend.idempotency import IdempotencyKey
 from mend.mail.models import OutboxMail
+from mend.pacing.models import HeldDisclosure, Pacing
 from mend.record.models import Erasure, LedgerEntry
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
@@ -38,12 +39,14 @@ __all__ = [
     "DisclosureAcknowledgement",
     "DisclosureResponse",
     "DisclosureRevision",
+    "HeldDisclosure",
     "IdempotencyKey",
     "Invite",
     "LedgerEntry",
     "ReliabilitySnapshot",
     "Membership",
     "OutboxMail",
+    "Pacing",
     "Space",
     "User",
 ]

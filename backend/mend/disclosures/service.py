@@ -28,8 +28,9 @@ from mend.disclosures.views import (
     DisclosureView,
     ResponseView,
 )
-from mend.errors import Invalid, NotFound
+from mend.errors import Conflict, Invalid, NotFound
 from mend.extensions import db
+from mend.pacing import store as pacing
 from mend.pagination import Page
 from mend.record import service as record
 from mend.spaces.models import PARTNER_ROLES
@@ -37,6 +38,7 @@ from mend.spaces.models import PARTNER_ROLES
 CATEGORY = "disclosures"
 V = TypeVar("V")
 NOT_FOUND = "We couldn't find that disclosure."
+HELD = "You've chosen to hold this one for now. Release it whenever you feel ready."
 
 
 def create(
@@ -73,6 +75,7 @@ def create(
             created_at=now,
         ),
     )
+    pacing.hold_new(space_id=space_id, disclosure_id=disclosure.id)
     view = views.detail(access, disclosure)
     db.session.commit()
     events.changed("disclosure.created", space_id=space_id, disclosure_id=view.id)
@@ -135,7 +138,7 @@ def respond(*, actor: User, space_id: int, disclosure_id: int, body: str) -> Res
     """Add a question, answer or reaction to a disclosure's thread."""
     access = policy.access(actor, space_id)
     access.require_role(*PARTNER_ROLES)
-    disclosure = _visible(access, disclosure_id)
+    disclosure = _unheld(access, disclosure_id)
     response = DisclosureResponse(disclosure_id=disclosure.id, author_id=actor.id, body=body)
     _write(space_id, response)
     view = views.fill_view(ResponseView, response)
@@ -148,7 +151,7 @@ def acknowledge(*, actor: User, space_id: int, disclosure_id: int) -> Acknowledg
     """Record the hurt partner's "I have taken this in"; asking again changes nothing."""
     access = policy.access(actor, space_id)
     access.require_role("hurt")
-    disclosure = _visible(access, disclosure_id)
+    disclosure = _unheld(access, disclosure_id)
     existing = views.acknowledgement_by(actor, disclosure.id)
     if existing is not None:
         return existing
@@ -191,4 +194,12 @@ def _visible(access: policy.Access, disclosure_id: int, *, lock: bool = False) -
         or not access.can_see(disclosure.author_id, CATEGORY)
     ):
         raise NotFound(NOT_FOUND)
+    return disclosure
+
+
+def _unheld(access: policy.Access, disclosure_id: int) -> Disclosure:
+    """The visible disclosure, unless the viewer is holding it back (then 409)."""
+    disclosure = _visible(access, disclosure_id)
+    if views.is_held(access, disclosure.id):
+        raise Conflict(HELD, slug="held")
     return disclosure
