@@ -1005,6 +1005,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spaces/{space_id}/pacing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        /** Whether new disclosures wait for you, and which are waiting (hurt partner). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PacingOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Hold new disclosures until you choose to read them, or stop holding them. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PacingIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PacingOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/pacing/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one held disclosure, or all of them; nobody is told when. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReleaseIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PacingOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/commitments": {
         parameters: {
             query?: never;
@@ -2080,11 +2195,11 @@ export interface components {
             id: number;
             space_id: number;
             author_id: number | null;
-            category: string;
+            category: string | null;
             /** Format: date */
             occurred_on: string | null;
-            title: string;
-            body: string;
+            title: string | null;
+            body: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2093,6 +2208,7 @@ export interface components {
             response_count: number;
             /** Format: date-time */
             acknowledged_at: string | null;
+            held: boolean;
         };
         DisclosurePageOut: {
             items: components["schemas"]["DisclosureOut"][];
@@ -2129,11 +2245,11 @@ export interface components {
             id: number;
             space_id: number;
             author_id: number | null;
-            category: string;
+            category: string | null;
             /** Format: date */
             occurred_on: string | null;
-            title: string;
-            body: string;
+            title: string | null;
+            body: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2142,6 +2258,7 @@ export interface components {
             response_count: number;
             /** Format: date-time */
             acknowledged_at: string | null;
+            held: boolean;
             revisions: components["schemas"]["RevisionOut"][];
             responses: components["schemas"]["ResponseOut"][];
         };
@@ -2158,6 +2275,17 @@ export interface components {
             user_id: number | null;
             /** Format: date-time */
             acknowledged_at: string;
+        };
+        PacingOut: {
+            hold_disclosures: boolean;
+            held: number[];
+        };
+        PacingIn: {
+            hold_disclosures: boolean;
+        };
+        ReleaseIn: {
+            disclosure_id?: number;
+            all?: boolean;
         };
         ReviewOut: {
             id: number;

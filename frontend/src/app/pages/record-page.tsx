@@ -1,5 +1,6 @@
 import { Page } from '../../components/page'
 import { DisclosureTimeline } from '../../features/disclosures/components/disclosure-timeline'
+import { PacingPanel } from '../../features/disclosures/components/pacing-panel'
 import { VerifyBadge } from '../../features/record/components/verify-badge'
 import { useSpaceContext } from '../../lib/space'
 
@@ -12,6 +13,7 @@ export default function RecordPage() {
       intro={<p>Every disclosure, as it reads now. Nothing here is ever deleted; amendments are shown openly.</p>}
       actions={<VerifyBadge spaceId={space.id} />}
     >
+      <PacingPanel />
       <DisclosureTimeline />
     </Page>
   )
