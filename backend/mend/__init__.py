@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
     from mend.health import routes as health
     from mend.pacing import routes as pacing
     from mend.record import routes as record
+    from mend.reminders import routes as reminders
     from mend.spaces import routes as spaces
     from mend.therapist import report_routes as report
     from mend.therapist import routes as therapist
@@ -117,6 +118,7 @@ def _register_blueprints(app: Flask) -> None:
         therapist,
         report,
         account,
+        reminders,
     )
     for domain in domains:
         api.register_blueprint(domain.blp)

@@ -20,6 +20,7 @@ from mend.idempotency import IdempotencyKey
 from mend.mail.models import OutboxMail
 from mend.pacing.models import HeldDisclosure, Pacing
 from mend.record.models import Erasure, LedgerEntry
+from mend.reminders.models import ReminderSent, ReminderSettings
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
 
@@ -44,6 +45,8 @@ __all__ = [
     "Invite",
     "LedgerEntry",
     "ReliabilitySnapshot",
+    "ReminderSent",
+    "ReminderSettings",
     "Membership",
     "OutboxMail",
     "Pacing",
