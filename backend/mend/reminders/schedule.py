@@ -9,11 +9,14 @@ hour cannot send twice because the dedup row is per local day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from mend import clock
 
+# A reminder still goes out this long after its time (a worker restarting, a slow queue),
+# but not later: turning reminders on at 20:00 must not fire the 08:00 one at once.
+CATCH_UP = timedelta(hours=2)
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 TIMED_KINDS = ("checkin", "commitments")
 
@@ -51,12 +54,13 @@ def in_quiet_hours(preferences: dict[str, Any], at: time) -> bool:
 
 
 def slot_passed(slot: dict[str, Any], moment: Moment) -> bool:
-    """Whether a timed reminder is switched on for today and its time has come."""
-    return (
-        bool(slot.get("enabled"))
-        and moment.weekday in slot.get("days", ())
-        and moment.time >= parse_time(slot["time"])
-    )
+    """Whether a timed reminder is on for today and its wall-clock time came in the last
+    CATCH_UP (so a time skipped by a spring-forward change is met just after)."""
+    if not slot.get("enabled") or moment.weekday not in slot.get("days", ()):
+        return False
+    due = datetime.combine(moment.day, parse_time(slot["time"]))
+    now = datetime.combine(moment.day, moment.time)
+    return due <= now < due + CATCH_UP
 
 
 def timed_kinds_due(preferences: dict[str, Any], moment: Moment, *, snoozed: bool) -> list[str]:
