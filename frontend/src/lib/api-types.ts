@@ -2060,6 +2060,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your reminder choices (all off until you turn them on). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Choose your reminders: times in your own timezone, quiet hours, a snooze. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RemindersIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2655,6 +2718,41 @@ export interface components {
         };
         AccountDeleteIn: {
             password: string;
+        };
+        Slot: {
+            enabled: boolean;
+            time: string;
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+        };
+        Switch: {
+            enabled: boolean;
+        };
+        QuietHours: {
+            from: string;
+            to: string;
+        };
+        RemindersOut: {
+            checkin: components["schemas"]["Slot"];
+            commitments: components["schemas"]["Slot"];
+            measures: components["schemas"]["Slot"];
+            activity: components["schemas"]["Switch"];
+            channels: ("email" | "push")[];
+            quiet_hours: (Record<string, never> | null) | components["schemas"]["QuietHours"];
+            /** Format: date-time */
+            snoozed_until: string | null;
+        };
+        RemindersIn: {
+            checkin: components["schemas"]["Slot"];
+            commitments: components["schemas"]["Slot"];
+            measures: components["schemas"]["Slot"];
+            activity: components["schemas"]["Switch"];
+            channels: ("email" | "push")[];
+            quiet_hours: (Record<string, never> | null) | components["schemas"]["QuietHours"];
+            /**
+             * Format: date-time
+             * @default null
+             */
+            snoozed_until: string | null;
         };
     };
     responses: {

@@ -4,6 +4,7 @@ import { ChangeEmail } from '../../features/account/components/change-email'
 import { ChangePassword } from '../../features/account/components/change-password'
 import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
+import { ReminderSettings } from '../../features/account/components/reminder-settings'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { setFlash } from '../../lib/flash'
 import { useMe } from '../../lib/session'
@@ -37,6 +38,9 @@ export default function AccountPage() {
           <dt>Time zone</dt>
           <dd>{me.timezone}</dd>
         </dl>
+      </Section>
+      <Section title="Reminders" id="reminders">
+        <ReminderSettings canReport={space?.myRole === 'repairing'} />
       </Section>
       <Section title="Change your password" id="password">
         <ChangePassword />
