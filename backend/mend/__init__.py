@@ -98,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from mend.disclosures import routes as disclosures
     from mend.health import routes as health
     from mend.pacing import routes as pacing
+    from mend.push import routes as push
     from mend.record import routes as record
     from mend.reminders import routes as reminders
     from mend.spaces import routes as spaces
@@ -119,6 +120,7 @@ def _register_blueprints(app: Flask) -> None:
         report,
         account,
         reminders,
+        push,
     )
     for domain in domains:
         api.register_blueprint(domain.blp)

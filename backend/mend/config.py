@@ -9,10 +9,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from mend.redis_options import fast_redis_options
+from mend.vapid import push_settings
 
 MIN_SECRET_KEY_BYTES = 32
 # Settings that may instead be read from a file named by NAME_FILE (Docker secrets).
-FILE_SETTINGS = ("MEND_SECRET_KEY", "MEND_DATABASE_URL", "MEND_REDIS_URL")
+FILE_SETTINGS = (
+    "MEND_SECRET_KEY",
+    "MEND_DATABASE_URL",
+    "MEND_REDIS_URL",
+    "MEND_VAPID_PRIVATE_KEY",
+)
 # Mail is content-free: a neutral sender and one neutral subject for every message.
 DEFAULT_MAIL_FROM = "Account notice <no-reply@localhost>"
 DEFAULT_MAIL_SUBJECT = "Account notice"
@@ -47,6 +53,10 @@ class Settings:
     mail_retry_seconds: float = 30.0
     mail_lease_seconds: float = 300.0
     task_queue_name: str = "mend"
+    vapid_public_key: str | None = None
+    vapid_private_key: str | None = None
+    vapid_subject: str = "mailto:admin@localhost"
+    push_allowed_origins: tuple[str, ...] = ()
 
     @property
     def production(self) -> bool:
@@ -140,6 +150,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
         "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
         **_mail_settings(environ),
+        **push_settings(environ, env=env, instance_path=instance_path),
     }
     values.update({key: value for key, value in overrides.items() if key != "secret_key"})
     secret = overrides.get("secret_key") or environ.get("MEND_SECRET_KEY")
@@ -176,6 +187,8 @@ def _positive_float(environ: dict[str, str], name: str, default: float) -> float
     if not value > 0:
         raise ConfigError(f"{name} must be positive, got {raw!r}")
     return value
+
+
 def _mail_settings(environ: dict[str, str]) -> dict[str, object]:
     """MEND_SMTP_URL, MEND_MAIL_FROM, MEND_MAIL_SUBJECT, MEND_PUBLIC_URL and mail timings."""
     public_url = environ.get("MEND_PUBLIC_URL") or DEFAULT_PUBLIC_URL

@@ -19,6 +19,7 @@ from mend.disclosures.models import (
 from mend.idempotency import IdempotencyKey
 from mend.mail.models import OutboxMail
 from mend.pacing.models import HeldDisclosure, Pacing
+from mend.push.models import PushSubscription
 from mend.record.models import Erasure, LedgerEntry
 from mend.reminders.models import ReminderSent, ReminderSettings
 from mend.spaces.models import Invite, Membership, Space
@@ -44,6 +45,7 @@ __all__ = [
     "IdempotencyKey",
     "Invite",
     "LedgerEntry",
+    "PushSubscription",
     "ReliabilitySnapshot",
     "ReminderSent",
     "ReminderSettings",

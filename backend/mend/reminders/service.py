@@ -14,6 +14,7 @@ from mend.auth.models import User
 from mend.database import utcnow
 from mend.extensions import db
 from mend.mail import outbox
+from mend.push import service as push
 from mend.reminders import needs, schedule
 from mend.reminders.models import ReminderSent, ReminderSettings
 
@@ -112,5 +113,7 @@ def _send_once(user: User, kind: str, moment: schedule.Moment, row: ReminderSett
     if "email" in row.preferences.get("channels", ()):
         outbox.queue(to=user.email, template=TEMPLATES[kind], link=outbox.public_link("/"))
     db.session.commit()
+    if "push" in row.preferences.get("channels", ()):
+        push.notify(user.id)
     log.info("reminder sent: kind=%s user=%s", kind, user.id)
     return True
