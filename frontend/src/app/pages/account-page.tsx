@@ -4,6 +4,7 @@ import { ChangeEmail } from '../../features/account/components/change-email'
 import { ChangePassword } from '../../features/account/components/change-password'
 import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
+import { PushSettings } from '../../features/account/components/push-settings'
 import { ReminderSettings } from '../../features/account/components/reminder-settings'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { setFlash } from '../../lib/flash'
@@ -41,6 +42,9 @@ export default function AccountPage() {
       </Section>
       <Section title="Reminders" id="reminders">
         <ReminderSettings canReport={space?.myRole === 'repairing'} />
+      </Section>
+      <Section title="Notifications on this device" id="notifications">
+        <PushSettings />
       </Section>
       <Section title="Change your password" id="password">
         <ChangePassword />

@@ -59,6 +59,16 @@ function ReminderForm({ saved, canReport }: { saved: Reminders; canReport: boole
       <label className="checkbox">
         <input
           type="checkbox"
+          checked={draft.channels.includes('push')}
+          onChange={(e) =>
+            setDraft({ ...draft, channels: e.target.checked ? ['email', 'push'] : ['email'] })
+          }
+        />{' '}
+        Also as a notification on my devices
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
           checked={quiet !== null}
           onChange={(e) => setDraft({ ...draft, quiet_hours: e.target.checked ? { from: '22:00', to: '07:00' } : null })}
         />{' '}
