@@ -150,6 +150,7 @@ def placeholders(app: Flask) -> dict[str, Any]:
         "checkin_id": checkin.get_json()["id"],
         "viewer_id": therapist.id,
         "category": "checkins",
+        "subscription_id": 999_999,
         "path": "spaces/1/record",
         "filename": "app.css",
     }

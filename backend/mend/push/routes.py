@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_login import current_user
+from flask_login import current_user, login_required
 from flask_smorest import Blueprint
 
 from mend.push import service
@@ -14,6 +14,8 @@ blp = Blueprint("push", __name__, url_prefix="/api/v1", description="Web Push")
 
 @blp.route("/account/push-key")
 class PushKey(MethodView):
+    decorators = [login_required]
+
     @blp.response(200, PushKeyOut)
     def get(self):
         """The key your browser subscribes with; `enabled` is false when push is off."""
@@ -22,6 +24,8 @@ class PushKey(MethodView):
 
 @blp.route("/account/push-subscriptions")
 class Subscriptions(MethodView):
+    decorators = [login_required]
+
     @blp.arguments(SubscriptionIn)
     @blp.response(201, SubscriptionOut)
     def post(self, data):
@@ -32,6 +36,8 @@ class Subscriptions(MethodView):
 
 @blp.route("/account/push-subscriptions/<int:subscription_id>")
 class Subscription(MethodView):
+    decorators = [login_required]
+
     @blp.response(204)
     def delete(self, subscription_id):
         """Stop notifications to one browser."""
