@@ -16,6 +16,7 @@ export function ReminderSettings({ canReport }: { canReport: boolean }) {
 
 function ReminderForm({ saved, canReport }: { saved: Reminders; canReport: boolean }) {
   const [draft, setDraft] = useState(saved)
+  const [openedAt] = useState(() => Date.now())
   const mutation = useSaveReminders()
   const quiet = draft.quiet_hours && 'from' in draft.quiet_hours ? draft.quiet_hours : null
 
@@ -24,7 +25,7 @@ function ReminderForm({ saved, canReport }: { saved: Reminders; canReport: boole
     event.preventDefault()
     save()
   }
-  const snoozed = saved.snoozed_until && new Date(saved.snoozed_until) > new Date()
+  const snoozed = saved.snoozed_until !== null && Date.parse(saved.snoozed_until) > openedAt
 
   return (
     <form onSubmit={submit} noValidate className="form">
