@@ -157,6 +157,7 @@ def placeholders(app: Flask) -> dict[str, Any]:
         "category": "checkins",
         "passkey_id": 1,
         "instrument_id": "phq2",
+        "subscription_id": 999_999,
         "path": "spaces/1/record",
         "filename": "app.css",
     }

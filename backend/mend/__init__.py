@@ -103,7 +103,10 @@ def _register_blueprints(app: Flask) -> None:
     from mend.disclosures import routes as disclosures
     from mend.health import routes as health
     from mend.measures import routes as measures
+    from mend.pacing import routes as pacing
+    from mend.push import routes as push
     from mend.record import routes as record
+    from mend.reminders import routes as reminders
     from mend.spaces import routes as spaces
     from mend.therapist import report_routes as report
     from mend.therapist import routes as therapist
@@ -115,6 +118,7 @@ def _register_blueprints(app: Flask) -> None:
         auth_mail,
         spaces,
         disclosures,
+        pacing,
         commitments,
         checkins,
         measures,
@@ -123,6 +127,8 @@ def _register_blueprints(app: Flask) -> None:
         therapist,
         report,
         account,
+        reminders,
+        push,
     )
     for domain in domains:
         api.register_blueprint(domain.blp)

@@ -11,10 +11,17 @@ from urllib.parse import urlsplit
 
 from mend.encryption.keys import KeyRing, KeyRingError, instance_key_ring, parse_key_ring
 from mend.redis_options import fast_redis_options
+from mend.vapid import push_settings
 
 MIN_SECRET_KEY_BYTES = 32
 # Settings that may instead be read from a file named by NAME_FILE (Docker secrets).
-FILE_SETTINGS = ("MEND_SECRET_KEY", "MEND_DATA_KEYS", "MEND_DATABASE_URL", "MEND_REDIS_URL")
+FILE_SETTINGS = (
+    "MEND_SECRET_KEY",
+    "MEND_DATA_KEYS",
+    "MEND_DATABASE_URL",
+    "MEND_REDIS_URL",
+    "MEND_VAPID_PRIVATE_KEY",
+)
 # Mail is content-free: a neutral sender and one neutral subject for every message.
 DEFAULT_MAIL_FROM = "Account notice <no-reply@localhost>"
 DEFAULT_MAIL_SUBJECT = "Account notice"
@@ -53,6 +60,10 @@ class Settings:
     mail_lease_seconds: float = 300.0
     task_queue_name: str = "mend"
     quick_exit_url: str = "https://www.bbc.co.uk/weather"
+    vapid_public_key: str | None = None
+    vapid_private_key: str | None = None
+    vapid_subject: str = "mailto:admin@localhost"
+    push_allowed_origins: tuple[str, ...] = ()
 
     @property
     def production(self) -> bool:
@@ -148,6 +159,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
         **_mail_settings(environ),
         "quick_exit_url": _quick_exit_url(environ.get("MEND_QUICK_EXIT_URL")),
+        **push_settings(environ, env=env, instance_path=instance_path),
     }
     values["require_therapist_mfa"] = _flag(
         environ, "MEND_REQUIRE_THERAPIST_MFA", default=env == "production"

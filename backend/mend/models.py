@@ -20,7 +20,10 @@ from mend.disclosures.models import (
 from mend.idempotency import IdempotencyKey
 from mend.mail.models import OutboxMail
 from mend.measures.models import MeasureResponse, MeasureSchedule
+from mend.pacing.models import HeldDisclosure, Pacing
+from mend.push.models import PushSubscription
 from mend.record.models import Erasure, LedgerEntry
+from mend.reminders.models import ReminderSent, ReminderSettings
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
 
@@ -40,17 +43,22 @@ __all__ = [
     "DisclosureAcknowledgement",
     "DisclosureResponse",
     "DisclosureRevision",
+    "HeldDisclosure",
     "IdempotencyKey",
     "Invite",
     "LedgerEntry",
     "MeasureResponse",
     "MeasureSchedule",
+    "PushSubscription",
     "ReliabilitySnapshot",
+    "ReminderSent",
+    "ReminderSettings",
     "Membership",
     "Passkey",
     "RecoveryCode",
     "TotpFactor",
     "OutboxMail",
+    "Pacing",
     "Space",
     "User",
 ]

@@ -29,7 +29,6 @@ def upgrade():
         )
 
 
-
 def downgrade():
     # Memberships of deleted accounts cannot be kept without their user.
     op.execute("DELETE FROM membership WHERE user_id IS NULL")
@@ -43,4 +42,3 @@ def downgrade():
             ondelete="CASCADE",
         )
         batch_op.alter_column("user_id", existing_type=sa.INTEGER(), nullable=False)
-

@@ -102,6 +102,14 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
     ("DELETE", "/auth/sessions/<int:session_id>"): {"-": (404, 404, 404, 404, 404, 404, 401)},
     ("GET", "/account/export"):          {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("DELETE", "/account"):              {"-":   (204, 204, 204, 204, 204, 204, 401)},
+    ("GET", "/account/reminders"):       {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("PUT", "/account/reminders"):       {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("GET", "/account/push-key"):        {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    # The endpoint is https on a name that doesn't resolve: refused for everyone signed in.
+    ("POST", "/account/push-subscriptions"): {"-": (422, 422, 422, 422, 422, 422, 401)},
+    # Nobody's subscription has this id.
+    ("DELETE", "/account/push-subscriptions/<int:subscription_id>"):
+                                         {"-":   (404, 404, 404, 404, 404, 404, 401)},
     ("GET", "/therapist/caseload"):      {"-":   (403, 403, 200, 200, 403, 200, 401)},
     ("GET", "/spaces"):                  {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("POST", "/spaces"):                 {"-":   (201, 201, 403, 403, 201, 403, 401)},
@@ -197,6 +205,12 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
                                          {"home":  (200, 403, 403, 403, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 403, 401),
                                           "mixed": (404, 403, 403, 403, 404, 404, 401)},
+    ("GET", f"{SPACE}/pacing"):          {"home":  (200, 403, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401)},
+    ("PUT", f"{SPACE}/pacing"):          {"home":  (200, 403, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401)},
+    ("POST", f"{SPACE}/pacing/release"): {"home":  (200, 403, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401)},
     ("GET", f"{SPACE}/commitments"):     {"home":  (200, 200, 200, 200, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 200, 401)},
     ("POST", f"{SPACE}/commitments"):    {"home":  (403, 201, 403, 403, 404, 404, 401),

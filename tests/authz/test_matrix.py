@@ -84,6 +84,7 @@ def variables(world: World, target: str) -> dict[str, object]:
         "category": "checkins",
         "passkey_id": MAX_ID,
         "instrument_id": "phq2",
+        "subscription_id": 999_999,
     }
     values["session_id"] = spare_session_id(world)
     if target == "mixed-check":
@@ -136,7 +137,22 @@ def therapist_invite(world: World, _principal: str) -> dict[str, Any]:
     return {"code": invite_code(world.clients["hurt"], world.home.space_id, "therapist")}
 
 
+REMINDERS_OFF = {"enabled": False, "time": "19:00", "days": ["mon"]}
 BODIES: dict[tuple[str, str], Body] = {
+    ("PUT", "/account/reminders"): lambda _w, _p: {
+        "checkin": REMINDERS_OFF,
+        "commitments": REMINDERS_OFF,
+        "measures": REMINDERS_OFF,
+        "activity": {"enabled": False},
+        "channels": ["email"],
+        "quiet_hours": None,
+    },
+    ("POST", "/account/push-subscriptions"): lambda _w, _p: {
+        "endpoint": "https://push.invalid/subscription",
+        "keys": {"p256dh": "B" * 87, "auth": "A" * 22},
+    },
+    ("PUT", "/spaces/<int:space_id>/pacing"): lambda _w, _p: {"hold_disclosures": False},
+    ("POST", "/spaces/<int:space_id>/pacing/release"): lambda _w, _p: {"all": True},
     ("POST", "/auth/register"): lambda _w, _p: {
         "email": unique_email("newcomer"),
         "password": PASSWORD,

@@ -46,6 +46,8 @@ def responded(*, space_id: int, disclosure_id: int, response_id: int) -> None:
         response = db.session.get(DisclosureResponse, response_id)
         if _disclosure_for(access, disclosure_id) is None or response is None:
             return None
+        if views.is_held(access, disclosure_id):
+            return None
         if not access.can_see(response.author_id, CATEGORY):
             return None
         return RESPONSE_OUT.dump(views.fill_view(ResponseView, response))

@@ -131,21 +131,24 @@ class DisclosureOut(StrictSchema):
 
     `acknowledged_at` is null unless the hurt partner acknowledged it and shares
     their disclosure activity with the viewer; `response_count` counts only the
-    replies the viewer may read.
+    replies the viewer may read. `held` is true only for the hurt partner, on a
+    disclosure they chose to hold (pacing): then category, title and body are null
+    and its revisions and replies are not shown until they release it.
     """
 
     id = fields.Integer(required=True)
     space_id = fields.Integer(required=True)
     author_id = fields.Integer(required=True, allow_none=True)
-    category = fields.String(required=True)
+    category = fields.String(required=True, allow_none=True)
     occurred_on = fields.Date(required=True, allow_none=True)
-    title = fields.String(required=True)
-    body = fields.String(required=True)
+    title = fields.String(required=True, allow_none=True)
+    body = fields.String(required=True, allow_none=True)
     created_at = fields.AwareDateTime(required=True)
     updated_at = fields.AwareDateTime(required=True)
     revision_count = fields.Integer(required=True)
     response_count = fields.Integer(required=True)
     acknowledged_at = fields.AwareDateTime(required=True, allow_none=True)
+    held = fields.Boolean(required=True)
 
 
 class DisclosureDetailOut(DisclosureOut):

@@ -30,6 +30,7 @@ from mend.disclosures.views import (
 )
 from mend.errors import Conflict, Invalid, NotFound
 from mend.extensions import db
+from mend.pacing import store as pacing
 from mend.pagination import Page
 from mend.record import service as record
 from mend.spaces.models import PARTNER_ROLES
@@ -41,6 +42,7 @@ AMENDED_SINCE = (
     "This disclosure was amended since you opened it. Please read the new words first; "
     "there is no hurry."
 )
+HELD = "You've chosen to hold this one for now. Release it whenever you feel ready."
 
 
 def create(
@@ -77,6 +79,7 @@ def create(
             created_at=now,
         ),
     )
+    pacing.hold_new(space_id=space_id, disclosure_id=disclosure.id)
     view = views.detail(access, disclosure)
     db.session.commit()
     events.changed("disclosure.created", space_id=space_id, disclosure_id=view.id)
@@ -139,7 +142,7 @@ def respond(*, actor: User, space_id: int, disclosure_id: int, body: str) -> Res
     """Add a question, answer or reaction to a disclosure's thread."""
     access = policy.access(actor, space_id)
     access.require_role(*PARTNER_ROLES)
-    disclosure = _visible(access, disclosure_id)
+    disclosure = _unheld(access, disclosure_id)
     response = DisclosureResponse(disclosure_id=disclosure.id, author_id=actor.id, body=body)
     _write(space_id, response)
     view = views.fill_view(ResponseView, response)
@@ -158,7 +161,7 @@ def acknowledge(
     """
     access = policy.access(actor, space_id)
     access.require_role("hurt")
-    disclosure = _visible(access, disclosure_id)
+    disclosure = _unheld(access, disclosure_id)
     current = views.latest_revisions([disclosure.id])[disclosure.id][0]
     if revision is not None and revision != current.number:
         raise Conflict(AMENDED_SINCE, slug="amended-since-read")
@@ -206,4 +209,12 @@ def _visible(access: policy.Access, disclosure_id: int, *, lock: bool = False) -
         or not access.can_see(disclosure.author_id, CATEGORY)
     ):
         raise NotFound(NOT_FOUND)
+    return disclosure
+
+
+def _unheld(access: policy.Access, disclosure_id: int) -> Disclosure:
+    """The visible disclosure, unless the viewer is holding it back (then 409)."""
+    disclosure = _visible(access, disclosure_id)
+    if views.is_held(access, disclosure.id):
+        raise Conflict(HELD, slug="held")
     return disclosure

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from mend import policy
@@ -19,6 +19,8 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.extensions import db
+from mend.pacing import store as pacing
+from mend.pacing.models import HeldDisclosure
 from mend.pagination import Page, Pager, read_columns
 
 CATEGORY = "disclosures"
@@ -74,6 +76,7 @@ class DisclosureView:
     revision_count: int
     response_count: int
     acknowledged_at: datetime | None
+    held: bool
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class DisclosureDetailView(DisclosureView):
 
 SUMMARY_OWN_COLUMNS = ("id", "space_id", "author_id", "category", "occurred_on")
 VISIBLE = bindparam("visible", expanding=True)
+VIEWER = bindparam("viewer")
 
 
 def _summary_select() -> Select[Any]:
@@ -117,6 +121,7 @@ def _summary_select() -> Select[Any]:
         revisions.scalar_subquery().label("revision_count"),
         responses.scalar_subquery().label("response_count"),
         acknowledged.scalar_subquery().label("acknowledged_at"),
+        _held_by_viewer().label("held"),
     ).join(
         latest,
         and_(latest.disclosure_id == Disclosure.id, latest.number == newest.scalar_subquery()),
@@ -132,6 +137,13 @@ def of_revision(number: Any, created_at: Any) -> Any:
             DisclosureAcknowledgement.revision_number.is_(None),
             DisclosureAcknowledgement.created_at >= created_at,
         ),
+    )
+
+
+def _held_by_viewer() -> Any:
+    """Whether the viewer (:viewer) chose to hold the disclosure back (pacing)."""
+    return exists().where(
+        HeldDisclosure.disclosure_id == Disclosure.id, HeldDisclosure.user_id == VIEWER
     )
 
 
@@ -154,14 +166,36 @@ SUMMARY_PAGES = Pager.of(
 def summary_page(access: policy.Access, *, limit: int, before: int | None) -> Page[DisclosureView]:
     """A page of the disclosures the viewer may see, newest first, as they read now."""
     visible = sorted(access.owners_visible(CATEGORY))
-    params = {"space_id": access.space_id, "visible": visible}
+    params = {"space_id": access.space_id, "visible": visible, "viewer": access.user.id}
     page = SUMMARY_PAGES.page(limit=limit, before=before, params=params)
     return Page(items=[summary_of(row) for row in page.items], next_before=page.next_before)
 
 
 def summary_of(row: Any) -> DisclosureView:
-    """The view of one summary row (its columns are in the view's order)."""
-    return DisclosureView(*row)
+    """The view of one summary row (its columns are in the view's order), held ones blanked."""
+    view = DisclosureView(*row)
+    return held_form(view) if view.held else view
+
+
+# What a held disclosure shows: that it exists and when it came, nothing of what it says.
+HELD_BLANKS = {
+    "category": None,
+    "occurred_on": None,
+    "title": None,
+    "body": None,
+    "revision_count": 0,
+    "response_count": 0,
+    "acknowledged_at": None,
+    "held": True,
+}
+
+
+def held_form(view: V) -> V:
+    """The view of a disclosure the viewer chose to hold: its id and date only."""
+    blanks = dict(HELD_BLANKS, updated_at=view.created_at)  # type: ignore[attr-defined]
+    if isinstance(view, DisclosureDetailView):
+        blanks.update(revisions=(), responses=())
+    return dataclasses.replace(view, **blanks)  # type: ignore[type-var]
 
 
 def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[DisclosureView]:
@@ -170,7 +204,8 @@ def summaries(access: policy.Access, disclosures: list[Disclosure]) -> list[Disc
     if not ids:
         return []
     visible = sorted(access.owners_visible(CATEGORY))
-    rows = read_columns(SUMMARIES_OF, {"ids": ids, "visible": visible})
+    params = {"ids": ids, "visible": visible, "viewer": access.user.id}
+    rows = read_columns(SUMMARIES_OF, params)
     by_id = {row.id: summary_of(row) for row in rows}
     return [by_id[disclosure_id] for disclosure_id in ids]
 
@@ -191,15 +226,22 @@ def detail(access: policy.Access, disclosure: Disclosure) -> DisclosureDetailVie
         .order_by(DisclosureResponse.id)
     ).all()
     taken_in = revisions_acknowledged(access, {disclosure.id: list(revisions)})
-    return fill_view(
+    view = fill_view(
         DisclosureDetailView,
         disclosure,
         **_current_words(revisions[-1], len(revisions)),
         response_count=len(responses),
         acknowledged_at=taken_in.get((disclosure.id, revisions[-1].number)),
+        held=False,
         revisions=revision_views(list(revisions), taken_in),
         responses=tuple(fill_view(ResponseView, response) for response in responses),
     )
+    return held_form(view) if is_held(access, disclosure.id) else view
+
+
+def is_held(access: policy.Access, disclosure_id: int) -> bool:
+    """Whether the viewer chose to hold this disclosure back for now."""
+    return disclosure_id in pacing.held_for(access, [disclosure_id])
 
 
 def _current_words(latest: DisclosureRevision, revision_count: int) -> dict[str, Any]:

@@ -95,6 +95,22 @@ TEMPLATES: dict[str, Template] = {
         ),
         button="Choose a new password",
     ),
+    "reminder-checkin": Template(
+        (
+            "A gentle reminder you asked for: a moment to check in, if today you'd like to.",
+            "{link}",
+            "You can change or pause these reminders on your account page.",
+        ),
+        button="Open Mend",
+    ),
+    "reminder-commitments": Template(
+        (
+            "A gentle reminder you asked for: a report is due.",
+            "{link}",
+            "You can change or pause these reminders on your account page.",
+        ),
+        button="Open Mend",
+    ),
 }
 
 

@@ -1681,6 +1681,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spaces/{space_id}/pacing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        /** Whether new disclosures wait for you, and which are waiting (hurt partner). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PacingOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Hold new disclosures until you choose to read them, or stop holding them. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PacingIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PacingOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{space_id}/pacing/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show one held disclosure, or all of them; nobody is told when. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReleaseIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PacingOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/commitments": {
         parameters: {
             query?: never;
@@ -2887,6 +3002,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your reminder choices (all off until you turn them on). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Choose your reminders: times in your own timezone, quiet hours, a snooze. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RemindersIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/push-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key your browser subscribes with; `enabled` is false when push is off. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushKeyOut"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let this browser receive neutral notifications. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/push-subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop notifications to one browser. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    subscription_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3131,11 +3427,11 @@ export interface components {
             id: number;
             space_id: number;
             author_id: number | null;
-            category: string;
+            category: string | null;
             /** Format: date */
             occurred_on: string | null;
-            title: string;
-            body: string;
+            title: string | null;
+            body: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3144,6 +3440,7 @@ export interface components {
             response_count: number;
             /** Format: date-time */
             acknowledged_at: string | null;
+            held: boolean;
         };
         DisclosurePageOut: {
             items: components["schemas"]["DisclosureOut"][];
@@ -3185,11 +3482,11 @@ export interface components {
             id: number;
             space_id: number;
             author_id: number | null;
-            category: string;
+            category: string | null;
             /** Format: date */
             occurred_on: string | null;
-            title: string;
-            body: string;
+            title: string | null;
+            body: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3198,6 +3495,7 @@ export interface components {
             response_count: number;
             /** Format: date-time */
             acknowledged_at: string | null;
+            held: boolean;
             revisions: components["schemas"]["RevisionOut"][];
             responses: components["schemas"]["ResponseOut"][];
         };
@@ -3219,6 +3517,17 @@ export interface components {
             revision_number: number | null;
             /** Format: date-time */
             acknowledged_at: string;
+        };
+        PacingOut: {
+            hold_disclosures: boolean;
+            held: number[];
+        };
+        PacingIn: {
+            hold_disclosures: boolean;
+        };
+        ReleaseIn: {
+            disclosure_id?: number;
+            all?: boolean;
         };
         ReviewOut: {
             id: number;
@@ -3759,6 +4068,61 @@ export interface components {
         };
         AccountDeleteIn: {
             password: string;
+        };
+        Slot: {
+            enabled: boolean;
+            time: string;
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+        };
+        Switch: {
+            enabled: boolean;
+        };
+        QuietHours: {
+            from: string;
+            to: string;
+        };
+        RemindersOut: {
+            checkin: components["schemas"]["Slot"];
+            commitments: components["schemas"]["Slot"];
+            measures: components["schemas"]["Slot"];
+            activity: components["schemas"]["Switch"];
+            channels: ("email" | "push")[];
+            quiet_hours: (Record<string, never> | null) | components["schemas"]["QuietHours"];
+            /** Format: date-time */
+            snoozed_until: string | null;
+        };
+        RemindersIn: {
+            checkin: components["schemas"]["Slot"];
+            commitments: components["schemas"]["Slot"];
+            measures: components["schemas"]["Slot"];
+            activity: components["schemas"]["Switch"];
+            channels: ("email" | "push")[];
+            quiet_hours: (Record<string, never> | null) | components["schemas"]["QuietHours"];
+            /**
+             * Format: date-time
+             * @default null
+             */
+            snoozed_until: string | null;
+        };
+        PushKeyOut: {
+            enabled: boolean;
+            public_key: string | null;
+        };
+        SubscriptionKeys: {
+            p256dh: string;
+            auth: string;
+        };
+        SubscriptionIn: {
+            /** Format: url */
+            endpoint: string;
+            keys: components["schemas"]["SubscriptionKeys"];
+            /** @default null */
+            expirationTime: unknown;
+        };
+        SubscriptionOut: {
+            id: number;
+            /** Format: date-time */
+            created_at: string;
         };
     };
     responses: {

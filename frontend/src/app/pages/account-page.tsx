@@ -6,6 +6,8 @@ import { DeleteAccount } from '../../features/account/components/delete-account'
 import { ExportData } from '../../features/account/components/export-data'
 import { SecuritySettings } from '../../features/mfa/components/security-settings'
 import { SessionsList } from '../../features/account/components/sessions-list'
+import { PushSettings } from '../../features/account/components/push-settings'
+import { ReminderSettings } from '../../features/account/components/reminder-settings'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
 import { setFlash } from '../../lib/flash'
 import { useMe } from '../../lib/session'
@@ -40,6 +42,12 @@ export default function AccountPage() {
           <dt>Time zone</dt>
           <dd>{me.timezone}</dd>
         </dl>
+      </Section>
+      <Section title="Reminders" id="reminders">
+        <ReminderSettings canReport={space?.myRole === 'repairing'} />
+      </Section>
+      <Section title="Notifications on this device" id="notifications">
+        <PushSettings />
       </Section>
       <Section title="Change your password" id="password">
         <ChangePassword />

@@ -1,5 +1,6 @@
 import { Page } from '../../components/page'
 import { DisclosureTimeline } from '../../features/disclosures/components/disclosure-timeline'
+import { PacingPanel } from '../../features/disclosures/components/pacing-panel'
 import { VerifyBadge } from '../../features/record/components/verify-badge'
 import { formerPartnerOf, useSpaceContext } from '../../lib/space'
 import { PartnerGone } from './partner-missing'
@@ -20,6 +21,7 @@ export default function RecordPage() {
       actions={<VerifyBadge spaceId={space.id} />}
     >
       {former ? <PartnerGone former={former} timeZone={me.timezone} /> : null}
+      <PacingPanel />
       <DisclosureTimeline />
     </Page>
   )

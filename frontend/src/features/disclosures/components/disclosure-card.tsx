@@ -4,6 +4,7 @@ import { dateTime, longDay } from '../../../lib/dates'
 import { useSpaceContext } from '../../../lib/space'
 import type { Disclosure } from '../../../lib/types'
 import { count } from '../../../lib/plural'
+import { HeldCard } from './held-card'
 
 const EXCERPT = 280
 
@@ -23,7 +24,8 @@ export function DisclosureCard({
   headingLevel?: 2 | 3
   children?: React.ReactNode
 }) {
-  const { basePath } = useSpaceContext()
+  const { basePath, space } = useSpaceContext()
+  if (disclosure.held) return <HeldCard spaceId={space.id} disclosure={disclosure} timeZone={timeZone} />
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className="disclosure-card">
@@ -31,13 +33,13 @@ export function DisclosureCard({
         <Link href={`${basePath}/record/${disclosure.id}`}>{disclosure.title}</Link>
       </Heading>
       <p className="disclosure-card__meta">
-        <span className="tag tag--muted">{disclosureCategoryLabel(disclosure.category)}</span>{' '}
+        <span className="tag tag--muted">{disclosureCategoryLabel(disclosure.category ?? 'other')}</span>{' '}
         <span className="muted">
           Written {dateTime(disclosure.created_at, timeZone)}
           {disclosure.occurred_on ? ` · happened ${longDay(disclosure.occurred_on)}` : ''}
         </span>
       </p>
-      <p className="disclosure-card__body">{excerpt(disclosure.body)}</p>
+      <p className="disclosure-card__body">{excerpt(disclosure.body ?? '')}</p>
       <p className="disclosure-card__meta">
         {disclosure.revision_count > 1 ? (
           <span className="tag tag--warn">Amended {disclosure.revision_count - 1}×</span>

@@ -8,6 +8,7 @@ import { dateTime, longDay } from '../../../lib/dates'
 import { useSpaceContext } from '../../../lib/space'
 import { useDisclosure } from '../api/get-disclosure'
 import { AcknowledgeButton } from './acknowledge-button'
+import { HeldCard } from './held-card'
 import { ReviseForm } from './revise-form'
 import { RevisionHistory } from './revision-history'
 import { Thread } from './thread'
@@ -31,12 +32,13 @@ export function DisclosureDetailView({ id }: { id: number }) {
   }
   const disclosure = query.data
   const isAuthor = disclosure.author_id === me.id
+  if (disclosure.held) return <HeldCard spaceId={space.id} disclosure={disclosure} timeZone={me.timezone} />
   return (
     <div className="stack">
       <article className="card disclosure-full" aria-labelledby="disclosure-title">
         <h2 id="disclosure-title">{disclosure.title}</h2>
         <p className="disclosure-card__meta">
-          <span className="tag tag--muted">{disclosureCategoryLabel(disclosure.category)}</span>{' '}
+          <span className="tag tag--muted">{disclosureCategoryLabel(disclosure.category ?? 'other')}</span>{' '}
           <span className="muted">
             {nameOf(disclosure.author_id)} wrote this {dateTime(disclosure.created_at, me.timezone)}
             {disclosure.occurred_on ? ` · happened ${longDay(disclosure.occurred_on)}` : ''}

@@ -19,8 +19,8 @@ export function ReviseForm({
   partnerName: string
   onDone: () => void
 }) {
-  const [title, setTitle] = useState(disclosure.title)
-  const [body, setBody] = useState(disclosure.body)
+  const [title, setTitle] = useState(disclosure.title ?? '')
+  const [body, setBody] = useState(disclosure.body ?? '')
   const [reason, setReason] = useState('')
   const [unchanged, setUnchanged] = useState(false)
   const mutation = useReviseDisclosure(spaceId, disclosure.id)

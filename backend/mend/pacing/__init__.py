@@ -1,0 +1,1 @@
+"""Pacing: the hurt partner decides when new disclosures reach them."""

@@ -1,0 +1,1 @@
+"""Web Push: content-free notifications to the browsers a person chose."""
