@@ -19,6 +19,7 @@ const AMENDED: Disclosure = {
   revision_count: 2,
   response_count: 0,
   acknowledged_at: null,
+  held: false,
 }
 
 describe('AcknowledgeButton', () => {
