@@ -125,7 +125,9 @@ def run_migrations_online():
                         raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
         finally:
             if sqlite:
-                _sqlite_pragma(connection, "PRAGMA foreign_keys=ON")
+                # Never hand a connection with foreign keys off back to the pool: a new one
+                # gets them on (mend.database.configure_sqlite).
+                connection.invalidate()
 
 
 def _sqlite_pragma(connection, pragma):

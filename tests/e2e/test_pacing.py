@@ -8,7 +8,16 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import NewPage
-from tests.e2e.steps import join, make_invite, open_nav, register, section, shoot, unique_email
+from tests.e2e.steps import (
+    join,
+    make_invite,
+    open_nav,
+    register,
+    section,
+    shoot,
+    start_space,
+    unique_email,
+)
 
 LIVE = 10_000  # ms to wait for a live update to reach another browser
 
@@ -18,6 +27,7 @@ def test_hurt_partner_holds_a_disclosure_and_opens_it_when_ready(
 ) -> None:
     hurt, repairing = new_page(), new_page()
     register(hurt, name="Avery", email=unique_email("avery"))
+    start_space(hurt)
     hurt.get_by_role("radio", name=re.compile("I was hurt")).check()
     hurt.get_by_role("button", name="Create our space").click()
     code = make_invite(hurt)

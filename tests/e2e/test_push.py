@@ -8,13 +8,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import NewPage
-from tests.e2e.steps import open_nav, register, section, unique_email
+from tests.e2e.steps import open_nav, register, section, start_space, unique_email
 
 
 def test_a_partner_turns_on_notifications_on_this_device(new_page: NewPage) -> None:
     page = new_page()
     page.context.grant_permissions(["notifications"])
     register(page, name="Lee", email=unique_email("lee"))
+    start_space(page)
     page.get_by_role("radio", name=re.compile("I was hurt")).check()
     page.get_by_role("button", name="Create our space").click()
     expect(page.get_by_role("heading", name="Hello, Lee", level=1)).to_be_visible()

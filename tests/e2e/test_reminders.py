@@ -7,12 +7,13 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import NewPage
-from tests.e2e.steps import open_nav, register, section, unique_email
+from tests.e2e.steps import open_nav, register, section, start_space, unique_email
 
 
 def test_a_partner_turns_on_a_check_in_reminder_with_quiet_hours(new_page: NewPage) -> None:
     page = new_page()
     register(page, name="Sky", email=unique_email("sky"))
+    start_space(page)
     page.get_by_role("radio", name=re.compile("I was hurt")).check()
     page.get_by_role("button", name="Create our space").click()
     expect(page.get_by_role("heading", name="Hello, Sky", level=1)).to_be_visible()
