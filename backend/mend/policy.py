@@ -367,9 +367,7 @@ def checks_to_review_from(reviewer: Access) -> set[int]:
     """Whose commitment checks the reviewer is asked to review: only the hurt partner
     reviews, and only checks of commitments they may see right now."""
     reviewer.require_role("hurt")
-    return {
-        owner for owner in reviewer.owners_visible("commitments") if owner != reviewer.user.id
-    }
+    return {owner for owner in reviewer.owners_visible("commitments") if owner != reviewer.user.id}
 
 
 def may_stop_sharing(owner: Access) -> None:
