@@ -47,3 +47,16 @@ def test_no_default_message_reaches_a_person(raw: str) -> None:
 def test_mends_own_messages_pass_unchanged() -> None:
     own = "This week hasn't begun yet; you can check in once it has."
     assert plain(own) == own
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_an_empty_title_gets_one_message_not_two(couple, title: str) -> None:  # type: ignore[no-untyped-def]
+    body = {"title": title, "body": "What happened.", "category": "contact"}
+    response = couple.repairing.post(f"/spaces/{couple.space_id}/disclosures", json=body)
+    problem = assert_problem(response, 422)
+    assert problem["errors"]["title"] == ["Please give this a short title."]
+    commitment = {"title": title, "cadence": "daily"}
+    response = couple.repairing.post(f"/spaces/{couple.space_id}/commitments", json=commitment)
+    assert assert_problem(response, 422)["errors"]["title"] == [
+        "Please name what you are committing to."
+    ]
