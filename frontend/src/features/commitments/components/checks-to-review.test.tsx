@@ -37,6 +37,9 @@ describe('ChecksToReview', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send my dispute' }))
     await waitFor(() => expect(mock.unsafe()).toHaveLength(1))
     expect(mock.unsafe()[0].body).toEqual({ verdict: 'disputed', note: 'I saw a message.' })
+    const status = screen.getByRole('status')
+    await waitFor(() => expect(status).toHaveTextContent('Your dispute is saved and shared.'))
+    expect(status).toHaveFocus()
   })
 
   it('says there is nothing waiting, without pressing', async () => {

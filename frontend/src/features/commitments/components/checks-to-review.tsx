@@ -1,8 +1,9 @@
+import { useRef, useState } from 'react'
 import { Link } from 'wouter'
 import { EmptyState, ErrorState, Loading } from '../../../components/status'
 import { useSpaceContext } from '../../../lib/space'
 import { useToday } from '../../../lib/use-today'
-import type { AwaitingReview, Cadence } from '../../../lib/types'
+import type { AwaitingReview, Cadence, Verdict } from '../../../lib/types'
 import { useAwaitingReview } from '../api/get-awaiting-review'
 import { CheckLine } from './check-line'
 import { ReviewControls } from './review-controls'
@@ -16,6 +17,25 @@ const PAGE_SIZE = 20
  * Optional, never a chore. On home a few, with a link to the paged list (`paged`).
  */
 export function ChecksToReview({ paged = false }: { paged?: boolean }) {
+  // A reviewed report leaves the list, taking focus with it: focus and the thanks go here instead.
+  const [saved, setSaved] = useState<Verdict | null>(null)
+  const status = useRef<HTMLParagraphElement>(null)
+  const reviewed = (verdict: Verdict) => {
+    setSaved(verdict)
+    status.current?.focus()
+  }
+  return (
+    <div className="stack">
+      <p ref={status} tabIndex={-1} role="status" aria-live="polite" className="small">
+        {saved === 'disputed' ? 'Your dispute is saved and shared. Thank you for saying so.' : null}
+        {saved === 'confirmed' ? 'Thank you. Your confirmation is saved.' : null}
+      </p>
+      <ReviewList paged={paged} onReviewed={reviewed} />
+    </div>
+  )
+}
+
+function ReviewList({ paged, onReviewed }: { paged: boolean; onReviewed: (verdict: Verdict) => void }) {
   const { space, partner } = useSpaceContext()
   const query = useAwaitingReview(space.id, paged ? PAGE_SIZE : SHOWN_ON_HOME)
   if (query.isPending) return <Loading label="Loading reports to review…" />
@@ -37,7 +57,7 @@ export function ChecksToReview({ paged = false }: { paged?: boolean }) {
       <p className="muted small">Only if you want to: say whether each report matches what you saw.</p>
       <ul className="plain-list">
         {items.map((item) => (
-          <ReviewItem key={item.id} item={item} />
+          <ReviewItem key={item.id} item={item} onReviewed={onReviewed} />
         ))}
       </ul>
       {query.hasNextPage && paged ? (
@@ -54,7 +74,7 @@ export function ChecksToReview({ paged = false }: { paged?: boolean }) {
   )
 }
 
-function ReviewItem({ item }: { item: AwaitingReview }) {
+function ReviewItem({ item, onReviewed }: { item: AwaitingReview; onReviewed: (verdict: Verdict) => void }) {
   const { space, me, partner } = useSpaceContext()
   const today = useToday(me.timezone)
   return (
@@ -63,7 +83,7 @@ function ReviewItem({ item }: { item: AwaitingReview }) {
         <Link href={`/commitments/${item.commitment_id}`}>{item.commitment_title}</Link>
       </p>
       <CheckLine check={item} cadence={item.cadence as Cadence} today={today} timeZone={me.timezone} reviewerName="You" />
-      <ReviewControls spaceId={space.id} check={item} partnerName={partner?.display_name ?? 'Your partner'} />
+      <ReviewControls spaceId={space.id} check={item} partnerName={partner?.display_name ?? 'Your partner'} onReviewed={onReviewed} />
     </li>
   )
 }
