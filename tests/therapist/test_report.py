@@ -21,6 +21,7 @@ from mend.checkins.models import Checkin
 from mend.disclosures.models import Disclosure, DisclosureRevision
 from mend.extensions import db
 from mend.record import service as record_service
+from mend.therapist.models import TherapistNote
 from tests.builders import (
     ApiClient,
     Couple,
@@ -570,3 +571,53 @@ def test_openapi_documents_both_media_types(client: ApiClient) -> None:
         "to",
         "format",
     }
+
+
+# --- since the last session ------------------------------------------------------------------
+
+
+def write_note_on(app: Flask, couple: Couple, therapist: ApiClient, day: date) -> None:
+    """A therapist note written at noon (UTC) on day, as after a session."""
+    response = therapist.post(f"/spaces/{couple.space_id}/therapist-notes", json={"body": "Seen."})
+    assert response.status_code == 201, response.get_json()
+    with app.app_context():
+        db.session.execute(
+            update(TherapistNote)
+            .where(TherapistNote.id == response.get_json()["id"])
+            .values(created_at=datetime.combine(day, time(12), tzinfo=UTC))
+        )
+        db.session.commit()
+
+
+def report_range(response: TestResponse) -> tuple[str, str]:
+    row = csv_sections(response)["report"][0]
+    return row["from"], row["to"]
+
+
+def test_since_last_session_starts_on_the_day_of_the_latest_note(app: Flask, story: Story) -> None:
+    therapist = add_therapist(app, story.couple)
+    grant(story.couple, therapist, ALL_GRANTS)
+    write_note_on(app, story.couple, therapist, days_ago(9))
+    write_note_on(app, story.couple, therapist, days_ago(3))
+    path = report_path(story.couple.space_id, since="last-session", format="csv")
+    response = therapist.get(path)
+    assert response.status_code == 200
+    assert report_range(response) == (str(days_ago(3)), str(today()))
+    assert [row["date"] for row in csv_sections(response)["safety"]][0] == str(days_ago(3))
+
+
+def test_since_last_session_without_a_note_is_the_usual_28_days(app: Flask, story: Story) -> None:
+    therapist = add_therapist(app, story.couple)
+    response = therapist.get(report_path(story.couple.space_id, since="last-session", format="csv"))
+    assert report_range(response) == (str(days_ago(27)), str(today()))
+
+
+def test_since_last_session_and_a_start_date_together_are_422(couple: Couple) -> None:
+    response = couple.hurt.get(
+        report_path(couple.space_id, since="last-session", **{"from": "2026-01-01"})
+    )
+    assert response.status_code == 422
+    assert list(response.get_json()["errors"]) == ["since"]
+    response = couple.hurt.get(report_path(couple.space_id, since="yesterday"))
+    assert response.status_code == 422
+    assert list(response.get_json()["errors"]) == ["since"]
