@@ -569,6 +569,7 @@ def test_openapi_documents_both_media_types(client: ApiClient) -> None:
     assert {p["name"] for p in operation["parameters"] if p["in"] == "query"} == {
         "from",
         "to",
+        "since",
         "format",
     }
 
