@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -622,3 +623,25 @@ def test_since_last_session_and_a_start_date_together_are_422(couple: Couple) ->
     response = couple.hurt.get(report_path(couple.space_id, since="yesterday"))
     assert response.status_code == 422
     assert list(response.get_json()["errors"]) == ["since"]
+
+
+def test_printed_chart_uses_the_apps_colours_for_the_same_series() -> None:
+    """Dots (the day's mean) and line (7-day mean) keep the colours they have in the app."""
+    root = Path(__file__).resolve().parents[2]
+    app_css = (root / "frontend/src/styles/base.css").read_text(encoding="utf-8")
+    report_css = (root / "backend/mend/therapist/templates/therapist/report.css").read_text(
+        encoding="utf-8"
+    )
+
+    def variable(name: str) -> str:
+        match = re.search(rf"--{name}:\s*(#[0-9a-fA-F]{{6}})", app_css)
+        assert match, name
+        return match.group(1).lower()
+
+    def rule(selector: str, prop: str) -> str:
+        match = re.search(rf"\.{selector} \{{[^}}]*?\b{prop}: (#[0-9a-fA-F]{{6}})", report_css)
+        assert match, selector
+        return match.group(1).lower()
+
+    assert rule("daily", "fill") == rule("legend-daily", "color") == variable("chart-felt")
+    assert rule("rolling", "stroke") == rule("legend-rolling", "color") == variable("chart-rolling")
