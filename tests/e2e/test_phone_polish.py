@@ -42,3 +42,16 @@ def test_the_numbers_under_the_chart_are_reachable_by_keyboard(new_page: NewPage
     region.focus()
     expect(region).to_be_focused()
     assert region.get_attribute("tabindex") == "0"
+
+
+def test_the_repairing_home_leaves_no_blank_column_on_a_desktop(new_page: NewPage) -> None:
+    page = new_page(width=1280, height=900)
+    log_in(page, "alex@demo.mend")
+    page.wait_for_load_state("networkidle")
+    checkin = page.get_by_role("region", name="Your check-in").bounding_box()
+    tell = page.get_by_role("region", name="Tell Sam something").bounding_box()
+    commitments = page.get_by_role("region", name="Today’s commitments").bounding_box()
+    assert checkin and tell and commitments
+    # The disclosure section follows the check-in in the left column, beside the commitments.
+    assert tell["x"] == checkin["x"] < commitments["x"]
+    assert tell["y"] - (checkin["y"] + checkin["height"]) < 64
