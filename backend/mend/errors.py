@@ -20,6 +20,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from mend.encryption.cipher import DataKeyError
+from mend.plain_words import plain_messages
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
@@ -170,6 +171,7 @@ def _flatten_webargs_messages(messages: Any) -> dict[str, list[str]]:
 
 
 def _as_strings(messages: Any) -> list[str]:
+    messages = plain_messages(messages)
     if isinstance(messages, list):
         return [m if isinstance(m, str) else json.dumps(m) for m in messages]
     if isinstance(messages, dict):

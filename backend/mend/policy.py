@@ -363,6 +363,13 @@ def may_manage_therapist(partner: Access, user_id: int) -> Membership:
 THERAPISTS_SHARE_NOTHING = "Therapists have no data of their own to share here."
 
 
+def checks_to_review_from(reviewer: Access) -> set[int]:
+    """Whose commitment checks the reviewer is asked to review: only the hurt partner
+    reviews, and only checks of commitments they may see right now."""
+    reviewer.require_role("hurt")
+    return {owner for owner in reviewer.owners_visible("commitments") if owner != reviewer.user.id}
+
+
 def may_stop_sharing(owner: Access) -> None:
     """Stop-all is for partners: a therapist grants nothing (rule 10)."""
     if owner.role == "therapist":

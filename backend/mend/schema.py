@@ -147,7 +147,9 @@ def words(*, maximum: int, blank: str, too_long: str, **kwargs: Any) -> fields.S
         if not value.strip():
             raise ValidationError(blank)
 
-    length = validate.Length(min=1, max=maximum, error=too_long)
+    # Only the upper bound here: an empty text is blank, and saying "keep it to
+    # 200 characters or fewer" beside "please give a title" contradicts itself.
+    length = validate.Length(max=maximum, error=too_long)
     return fields.String(validate=[length, not_blank], **kwargs)
 
 

@@ -41,36 +41,73 @@ def no_sideways_scroll(page: Any, name: str) -> None:
     assert overflow <= 0, f"{name} is {overflow}px wider than the screen"
 
 
-def test_pages_for_someone_logged_out(new_page: NewPage, artifacts: Path) -> None:
-    page = new_page(bypass_csp=True)
-    for path, heading in [
-        ("/login", "Welcome to Mend"),
-        ("/register", "Create your account"),
-        ("/check-inbox", "Check your inbox"),
-        ("/forgot-password", "Choose a new password"),
-        ("/reset-password", "Choose a new password"),
-        ("/help", "Safety and help"),
-    ]:
+SIZES = {"desktop": {}, "phone": PHONE}
+LOGGED_OUT_PAGES = [
+    ("/login", "Welcome to Mend"),
+    ("/register", "Create your account"),
+    ("/check-inbox", "Check your inbox"),
+    ("/forgot-password", "Choose a new password"),
+    ("/reset-password", "Choose a new password"),
+    ("/help", "Safety and help"),
+]
+
+
+def check_pages(page: Any, artifacts: Path, pages: list[tuple[str, str]], prefix: str) -> None:
+    """Open each page, wait for its heading, and scan it."""
+    for path, heading in pages:
         page.goto(path)
         expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
-        check(page, artifacts, f"a11y-logged-out{path.replace('/', '-')}")
+        check(page, artifacts, f"{prefix}{path.replace('/', '-') if path != '/' else '-home'}")
 
 
-def test_onboarding_pages(new_page: NewPage, artifacts: Path) -> None:
-    page = new_page(bypass_csp=True)
+def open_first_commitment(page: Any) -> None:
+    """From the commitments page to the first commitment's own page."""
+    page.goto("/commitments")
+    page.get_by_role("region", name="All commitments").get_by_role("heading").get_by_role(
+        "link"
+    ).first.click()
+    expect(page.get_by_role("heading", name="Commitment", level=1)).to_be_visible()
+
+
+def open_first_disclosure(page: Any) -> None:
+    """From the record to the first disclosure's own page."""
+    page.goto("/record")
+    page.get_by_role("main").get_by_role("link").first.click()
+    expect(page.get_by_role("heading", name="Disclosure", level=1)).to_be_visible()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_pages_for_someone_logged_out(new_page: NewPage, artifacts: Path, size: str) -> None:
+    page = new_page(bypass_csp=True, **SIZES[size])
+    check_pages(page, artifacts, LOGGED_OUT_PAGES, f"a11y-{size}-logged-out")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_onboarding_pages(new_page: NewPage, artifacts: Path, size: str) -> None:
+    page = new_page(bypass_csp=True, **SIZES[size])
     register(page, name="Avery", email=unique_email("avery"))
     expect(page.get_by_role("heading", name="Set up your shared space", level=1)).to_be_visible()
-    check(page, artifacts, "a11y-onboarding")
+    check(page, artifacts, f"a11y-{size}-onboarding")
     page.get_by_role("button", name="Yes, I have a code").click()
-    check(page, artifacts, "a11y-onboarding-join")
+    check(page, artifacts, f"a11y-{size}-onboarding-join")
     page.get_by_role("button", name="No, we are starting here").click()
-    check(page, artifacts, "a11y-onboarding-start")
+    check(page, artifacts, f"a11y-{size}-onboarding-start")
     page.goto("/welcome")
-    check(page, artifacts, "a11y-welcome")
+    check(page, artifacts, f"a11y-{size}-welcome")
 
 
 HURT_PAGES = [
     ("/", "Hello, Sam"),
+    ("/record", "The record"),
+    ("/commitments", "Commitments"),
+    ("/reviews", "Reports to review"),
+    ("/sharing", "Sharing and privacy"),
+    ("/people", "People in your space"),
+    ("/account", "Your account"),
+    ("/help", "Safety and help"),
+]
+REPAIRING_PAGES = [
+    ("/", "Hello, Alex"),
     ("/record", "The record"),
     ("/commitments", "Commitments"),
     ("/sharing", "Sharing and privacy"),
@@ -79,46 +116,45 @@ HURT_PAGES = [
 ]
 
 
-def test_hurt_partner_pages(new_page: NewPage, artifacts: Path) -> None:
-    page = new_page(bypass_csp=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_hurt_partner_pages(new_page: NewPage, artifacts: Path, size: str) -> None:
+    page = new_page(bypass_csp=True, **SIZES[size])
     log_in(page, "sam@demo.mend")
-    for path, heading in HURT_PAGES:
-        page.goto(path)
-        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
-        check(page, artifacts, f"a11y-hurt{path.replace('/', '-') if path != '/' else '-home'}")
-    page.goto("/record")
-    page.get_by_role("main").get_by_role("link").first.click()
-    expect(page.get_by_role("heading", name="Disclosure", level=1)).to_be_visible()
-    check(page, artifacts, "a11y-hurt-disclosure")
-    page.goto("/commitments")
-    page.get_by_role("region", name="All commitments").get_by_role("heading").get_by_role(
-        "link"
-    ).first.click()
-    expect(page.get_by_role("heading", name="Commitment", level=1)).to_be_visible()
-    check(page, artifacts, "a11y-hurt-commitment")
+    check_pages(page, artifacts, HURT_PAGES, f"a11y-{size}-hurt")
+    open_first_disclosure(page)
+    check(page, artifacts, f"a11y-{size}-hurt-disclosure")
+    open_first_commitment(page)
+    check(page, artifacts, f"a11y-{size}-hurt-commitment")
 
 
-def test_repairing_partner_pages(new_page: NewPage, artifacts: Path) -> None:
-    page = new_page(bypass_csp=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_repairing_partner_pages(new_page: NewPage, artifacts: Path, size: str) -> None:
+    page = new_page(bypass_csp=True, **SIZES[size])
     log_in(page, "alex@demo.mend")
-    expect(page.get_by_role("heading", name="Hello, Alex", level=1)).to_be_visible()
-    check(page, artifacts, "a11y-repairing-home")
+    check_pages(page, artifacts, REPAIRING_PAGES, f"a11y-{size}-repairing")
+    page.goto("/")
     page.get_by_role("button", name="Write a disclosure").click()
-    check(page, artifacts, "a11y-repairing-disclosure-form")
-    page.goto("/sharing")
-    check(page, artifacts, "a11y-repairing-sharing")
+    check(page, artifacts, f"a11y-{size}-repairing-disclosure-form")
+    open_first_disclosure(page)
+    check(page, artifacts, f"a11y-{size}-repairing-disclosure")
+    open_first_commitment(page)
+    check(page, artifacts, f"a11y-{size}-repairing-commitment")
 
 
-def test_therapist_pages(new_page: NewPage, artifacts: Path) -> None:
-    page = new_page(bypass_csp=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_therapist_pages(new_page: NewPage, artifacts: Path, size: str) -> None:
+    page = new_page(bypass_csp=True, **SIZES[size])
     log_in(page, "dr.rivera@demo.mend")
     expect(page.get_by_role("heading", name="Your caseload", level=1)).to_be_visible()
-    check(page, artifacts, "a11y-therapist-caseload")
+    check(page, artifacts, f"a11y-{size}-therapist-caseload")
     page.get_by_role("main").get_by_role("link", name="Sam & Alex").click()
     expect(page.get_by_role("heading", name="Sam & Alex", level=1)).to_be_visible()
-    check(page, artifacts, "a11y-therapist-couple")
+    check(page, artifacts, f"a11y-{size}-therapist-couple")
     page.goto("/join")
-    check(page, artifacts, "a11y-therapist-join")
+    check(page, artifacts, f"a11y-{size}-therapist-join")
+    page.goto("/account")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    check(page, artifacts, f"a11y-{size}-therapist-account")
 
 
 @pytest.mark.parametrize("email", ["sam@demo.mend", "alex@demo.mend", "dr.rivera@demo.mend"])

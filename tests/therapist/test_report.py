@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from mend.checkins.models import Checkin
 from mend.disclosures.models import Disclosure, DisclosureRevision
 from mend.extensions import db
 from mend.record import service as record_service
+from mend.therapist.models import TherapistNote
 from tests.builders import (
     ApiClient,
     Couple,
@@ -568,5 +570,78 @@ def test_openapi_documents_both_media_types(client: ApiClient) -> None:
     assert {p["name"] for p in operation["parameters"] if p["in"] == "query"} == {
         "from",
         "to",
+        "since",
         "format",
     }
+
+
+# --- since the last session ------------------------------------------------------------------
+
+
+def write_note_on(app: Flask, couple: Couple, therapist: ApiClient, day: date) -> None:
+    """A therapist note written at noon (UTC) on day, as after a session."""
+    response = therapist.post(f"/spaces/{couple.space_id}/therapist-notes", json={"body": "Seen."})
+    assert response.status_code == 201, response.get_json()
+    with app.app_context():
+        db.session.execute(
+            update(TherapistNote)
+            .where(TherapistNote.id == response.get_json()["id"])
+            .values(created_at=datetime.combine(day, time(12), tzinfo=UTC))
+        )
+        db.session.commit()
+
+
+def report_range(response: TestResponse) -> tuple[str, str]:
+    row = csv_sections(response)["report"][0]
+    return row["from"], row["to"]
+
+
+def test_since_last_session_starts_on_the_day_of_the_latest_note(app: Flask, story: Story) -> None:
+    therapist = add_therapist(app, story.couple)
+    grant(story.couple, therapist, ALL_GRANTS)
+    write_note_on(app, story.couple, therapist, days_ago(9))
+    write_note_on(app, story.couple, therapist, days_ago(3))
+    path = report_path(story.couple.space_id, since="last-session", format="csv")
+    response = therapist.get(path)
+    assert response.status_code == 200
+    assert report_range(response) == (str(days_ago(3)), str(today()))
+    assert [row["date"] for row in csv_sections(response)["safety"]][0] == str(days_ago(3))
+
+
+def test_since_last_session_without_a_note_is_the_usual_28_days(app: Flask, story: Story) -> None:
+    therapist = add_therapist(app, story.couple)
+    response = therapist.get(report_path(story.couple.space_id, since="last-session", format="csv"))
+    assert report_range(response) == (str(days_ago(27)), str(today()))
+
+
+def test_since_last_session_and_a_start_date_together_are_422(couple: Couple) -> None:
+    response = couple.hurt.get(
+        report_path(couple.space_id, since="last-session", **{"from": "2026-01-01"})
+    )
+    assert response.status_code == 422
+    assert list(response.get_json()["errors"]) == ["since"]
+    response = couple.hurt.get(report_path(couple.space_id, since="yesterday"))
+    assert response.status_code == 422
+    assert list(response.get_json()["errors"]) == ["since"]
+
+
+def test_printed_chart_uses_the_apps_colours_for_the_same_series() -> None:
+    """Dots (the day's mean) and line (7-day mean) keep the colours they have in the app."""
+    root = Path(__file__).resolve().parents[2]
+    app_css = (root / "frontend/src/styles/base.css").read_text(encoding="utf-8")
+    report_css = (root / "backend/mend/therapist/templates/therapist/report.css").read_text(
+        encoding="utf-8"
+    )
+
+    def variable(name: str) -> str:
+        match = re.search(rf"--{name}:\s*(#[0-9a-fA-F]{{6}})", app_css)
+        assert match, name
+        return match.group(1).lower()
+
+    def rule(selector: str, prop: str) -> str:
+        match = re.search(rf"\.{selector} \{{[^}}]*?\b{prop}: (#[0-9a-fA-F]{{6}})", report_css)
+        assert match, selector
+        return match.group(1).lower()
+
+    assert rule("daily", "fill") == rule("legend-daily", "color") == variable("chart-felt")
+    assert rule("rolling", "stroke") == rule("legend-rolling", "color") == variable("chart-rolling")

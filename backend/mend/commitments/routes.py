@@ -10,8 +10,9 @@ from flask.views import MethodView
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from mend.commitments import service
+from mend.commitments import review_queue, service
 from mend.commitments.schemas import (
+    AwaitingReviewPageOut,
     CheckIn,
     CheckOut,
     CommitmentDetailOut,
@@ -113,3 +114,15 @@ class Replies(MethodView):
             check_id=check_id,
             **data,
         )
+
+
+@blp.route("/spaces/<int:space_id>/checks/awaiting-review")
+class AwaitingReview(MethodView):
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, AwaitingReviewPageOut)
+    def get(self, args, space_id):
+        """For the hurt partner: reports on commitments nobody has reviewed yet, newest first.
+
+        Reviewing is optional; a confirmed or disputed report leaves this list.
+        """
+        return review_queue.awaiting_review(actor=current_user, space_id=space_id, **args)

@@ -191,3 +191,13 @@ class CommitmentDetailOut(CommitmentOut):
 
 
 CommitmentPageOut = page_schema(CommitmentOut, "CommitmentPageOut")
+
+
+class AwaitingReviewOut(CheckOut):
+    """A reported check still waiting for the hurt partner's review (`review` is null)."""
+
+    commitment_title = fields.String(required=True)
+    cadence = fields.String(required=True)
+
+
+AwaitingReviewPageOut = page_schema(AwaitingReviewOut, "AwaitingReviewPageOut")

@@ -36,7 +36,7 @@ from mend.disclosures.views import DisclosureView, RevisionView
 from mend.errors import Invalid
 from mend.extensions import db
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
-from mend.therapist import report_measures
+from mend.therapist import last_session, report_measures
 from mend.therapist.report_measures import PartnerMeasures
 
 DEFAULT_DAYS = 28
@@ -113,9 +113,15 @@ def resolve_range(*, first: date | None, last: date | None, today: date) -> tupl
     return first, last
 
 
-def build(*, actor: User, space_id: int, first: date | None, last: date | None) -> Report:
-    """The report of what the actor may see over local days first..last; therapist reads logged."""
+def build(
+    *, actor: User, space_id: int, first: date | None, last: date | None, since: str | None = None
+) -> Report:
+    """The report of what the actor may see over local days first..last; therapist reads logged.
+
+    `since="last-session"` starts it on the day of the actor's latest note for the couple.
+    """
     access = policy.access(actor, space_id)
+    first = last_session.first_day(access, since=since, first=first)
     first, last = resolve_range(first=first, last=last, today=clock.today_in(actor.timezone))
     # A therapist awaiting approval learns no names (rule 9), the space's included.
     named = not access.pending

@@ -70,6 +70,16 @@ class ReportArgs(StrictSchema):
         validate=_supported_day,
         metadata={"description": "Last day, inclusive (YYYY-MM-DD). Default: today."},
     )
+    since = fields.String(
+        load_default=None,
+        validate=validate.OneOf(
+            ["last-session"], error="The only choice here is last-session (since the last session)."
+        ),
+        metadata={
+            "description": "`last-session`: start on the day of your latest note for this "
+            "couple (instead of `from`); the default range if you have written none yet."
+        },
+    )
     output = fields.String(
         data_key="format",
         load_default="html",

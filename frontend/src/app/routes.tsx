@@ -31,6 +31,7 @@ const RecordPage = lazy(() => import('./pages/record-page'))
 const DisclosurePage = lazy(() => import('./pages/disclosure-page'))
 const CommitmentsPage = lazy(() => import('./pages/commitments-page'))
 const CommitmentPage = lazy(() => import('./pages/commitment-page'))
+const ReviewsPage = lazy(() => import('./pages/reviews-page'))
 const SharingPage = lazy(() => import('./pages/sharing-page'))
 const CaseloadPage = lazy(() => import('./pages/caseload-page'))
 const CouplePage = lazy(() => import('./pages/couple-page'))
@@ -143,6 +144,7 @@ function PartnerRoutes({ me }: { me: User }) {
               <Route path="/record/:id">{(params) => <DisclosurePage id={Number(params.id)} />}</Route>
               <Route path="/commitments" component={CommitmentsPage} />
               <Route path="/commitments/:id">{(params) => <CommitmentPage id={Number(params.id)} />}</Route>
+              <Route path="/reviews" component={ReviewsPage} />
               <Route path="/sharing" component={SharingPage} />
               <Route path="/people" component={PeoplePage} />
               <Route path="/account" component={AccountPage} />

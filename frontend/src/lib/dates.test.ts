@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, todayIn, weekStart } from './dates'
+import { addDays, dateTime, timeOf, todayIn, weekStart } from './dates'
 
 describe('dates', () => {
   it('gives today in the user’s timezone, not the device’s', () => {
@@ -18,5 +18,12 @@ describe('dates', () => {
     expect(weekStart('2026-11-26')).toBe('2026-11-23') // a Thursday
     expect(weekStart('2026-11-23')).toBe('2026-11-23') // a Monday
     expect(weekStart('2026-11-29')).toBe('2026-11-23') // a Sunday
+  })
+
+  it('writes a time of day the same way everywhere (no "09:38 PM" beside "9:55 PM")', () => {
+    const morning = '2026-01-05T09:38:00Z'
+    const evening = '2026-01-05T21:55:00Z'
+    expect(dateTime(morning, 'UTC')).toContain(timeOf(morning, 'UTC'))
+    expect(dateTime(evening, 'UTC')).toContain(timeOf(evening, 'UTC'))
   })
 })

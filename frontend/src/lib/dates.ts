@@ -75,10 +75,10 @@ export function dayOf(iso: string, timeZone: string): string {
   return todayIn(timeZone, new Date(iso))
 }
 
-/** A time of day ("21:38") in the user's timezone. */
+/** A time of day in the user's timezone, written exactly as `dateTime` writes it ("9:38 PM", never "09:38 PM"). */
 export function timeOf(iso: string, timeZone?: string): string {
   try {
-    return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZone })
+    return new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'short', timeZone })
   } catch {
     return new Date(iso).toLocaleTimeString()
   }

@@ -30,6 +30,8 @@ export type Cadence = S['CommitmentIn']['cadence']
 export type CommitmentStatus = S['CommitmentStatusIn']['status']
 export type Outcome = S['CheckIn']['outcome']
 export type Verdict = S['ReviewIn']['verdict']
+/** A reported check still waiting for the hurt partner's review, with its commitment's title. */
+export type AwaitingReview = Check & { commitment_title: string; cadence: string }
 export type Commitment = Omit<S['CommitmentOut'], 'current_check'> & { current_check: Check | null }
 export type CommitmentDetail = Omit<S['CommitmentDetailOut'], 'current_check' | 'checks'> & {
   current_check: Check | null

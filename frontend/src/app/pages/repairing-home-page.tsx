@@ -35,9 +35,44 @@ export function RepairingHomePage() {
       <FlashNote />
       {!partner ? <PartnerMissing /> : null}
       <div className="home-grid">
-        <Section title="Your check-in" id="checkin">
-          <TodayCheckin />
-        </Section>
+        {/* Check-in and the disclosure form share the left column, so neither leaves a blank beside the commitments. */}
+        <div className="stack">
+          <Section title="Your check-in" id="checkin">
+            <TodayCheckin />
+          </Section>
+          <Section title={`Tell ${partnerName} something`} id="disclose">
+            {writing ? (
+              <DisclosureForm
+                spaceId={space.id}
+                partnerName={partnerName}
+                onSaved={() => {
+                  setWriting(false)
+                  setSaved(true)
+                }}
+              />
+            ) : (
+              <div className="stack">
+                <FormSuccess>
+                  {saved ? 'Saved and shared. Thank you for telling the truth; it is in the record now.' : undefined}
+                </FormSuccess>
+                <p>
+                  A disclosure tells the full truth about something that happened, and how it affected you both. It is
+                  always visible to {partnerName}, and it can be amended openly but never erased.
+                </p>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => {
+                    setSaved(false)
+                    setWriting(true)
+                  }}
+                >
+                  {saved ? 'Write another disclosure' : 'Write a disclosure'}
+                </button>
+              </div>
+            )}
+          </Section>
+        </div>
         <Section title="Today’s commitments" id="commitments">
           <CommitmentList activeOnly />
           <ReliabilityExplainer />
@@ -46,38 +81,6 @@ export function RepairingHomePage() {
               All commitments, or make a new one
             </Link>
           </p>
-        </Section>
-        <Section title={`Tell ${partnerName} something`} id="disclose" className="home-grid__wide">
-          {writing ? (
-            <DisclosureForm
-              spaceId={space.id}
-              partnerName={partnerName}
-              onSaved={() => {
-                setWriting(false)
-                setSaved(true)
-              }}
-            />
-          ) : (
-            <div className="stack">
-              <FormSuccess>
-                {saved ? 'Saved and shared. Thank you for telling the truth; it is in the record now.' : undefined}
-              </FormSuccess>
-              <p>
-                A disclosure tells the full truth about something that happened, and how it affected you both. It is
-                always visible to {partnerName}, and it can be amended openly but never erased.
-              </p>
-              <button
-                type="button"
-                className="btn"
-                onClick={() => {
-                  setSaved(false)
-                  setWriting(true)
-                }}
-              >
-                {saved ? 'Write another disclosure' : 'Write a disclosure'}
-              </button>
-            </div>
-          )}
         </Section>
         <Section title={`How safe ${partnerName} has felt`} id="trend" className="home-grid__wide">
           <SafetyTrend spaceId={space.id} timeZone={me.timezone} feltBy={partnerName} guessedBy="You" />

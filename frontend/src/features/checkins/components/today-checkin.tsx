@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { FormSuccess } from '../../../components/form-message'
 import { Loading } from '../../../components/status'
 import { timeOf } from '../../../lib/dates'
 import { hasDraft } from '../../../lib/drafts'
@@ -21,15 +22,23 @@ export function TodayCheckin() {
   const today = useMyCheckinsToday()
   // Unsent words from before (say, a quick exit) reopen the form so they are not hidden.
   const [adding, setAdding] = useState(() => hasDraft(me.id, `${space.id}:checkin-note`))
-  if (myRole === 'therapist') return null
-  if (today.isPending) return <Loading label="Loading today’s check-in…" />
+  // After saving, the form gives way to the thanks: focus moves there and the saving is announced.
+  const [saved, setSaved] = useState(false)
+  const thanks = useRef<HTMLParagraphElement>(null)
   const mine = today.data?.items ?? []
   const showForm = mine.length === 0 || adding
+  useEffect(() => {
+    if (saved && !showForm) thanks.current?.focus()
+  }, [saved, showForm])
+  if (myRole === 'therapist') return null
+  if (today.isPending) return <Loading label="Loading today’s check-in…" />
   return (
     <div className="stack">
       {mine.length > 0 ? (
         <div>
-          <p>You checked in today. Thank you.</p>
+          <p ref={thanks} tabIndex={-1}>
+            You checked in today. Thank you.
+          </p>
           <ul className="list">
             {mine.map((checkin) => (
               <li key={checkin.id} className="list__item">
@@ -49,13 +58,24 @@ export function TodayCheckin() {
           spaceId={space.id}
           role={myRole}
           partnerName={partner?.display_name ?? null}
-          onSaved={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false)
+            setSaved(true)
+          }}
         />
       ) : (
-        <button type="button" className="btn btn--secondary" onClick={() => setAdding(true)}>
+        <button
+          type="button"
+          className="btn btn--secondary"
+          onClick={() => {
+            setSaved(false)
+            setAdding(true)
+          }}
+        >
           Add another check-in
         </button>
       )}
+      <FormSuccess>{saved && !showForm ? 'Your check-in is saved.' : undefined}</FormSuccess>
     </div>
   )
 }

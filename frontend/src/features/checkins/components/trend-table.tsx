@@ -8,7 +8,7 @@ export function TrendTable({ trend }: { trend: Trend }) {
   return (
     <details>
       <summary>Show the numbers</summary>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Felt safety numbers">
         <table className="table">
           <caption className="visually-hidden">Felt safety by {trend.bucket}, newest first</caption>
           <thead>

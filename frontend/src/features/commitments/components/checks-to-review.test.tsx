@@ -8,29 +8,26 @@ import { SAM, renderWithApp } from '../../../test/render'
 import { ChecksToReview } from './checks-to-review'
 
 const today = todayIn('UTC')
-const CHECK = { id: 40, commitment_id: 9, period_start: today, outcome: 'kept', note: null, created_at: `${today}T10:00:00Z`, review: null }
-const COMMITMENT = {
-  id: 9,
-  space_id: 7,
-  author_id: 2,
-  title: 'No contact with J.',
-  description: null,
+const ITEM = {
+  id: 40,
+  commitment_id: 9,
+  commitment_title: 'No contact with J.',
   cadence: 'daily',
-  starts_on: '2026-01-01',
-  created_at: '2026-01-01T00:00:00Z',
-  status: 'active',
-  reliability: 0.8,
-  streak: 3,
-  current_check: CHECK,
+  period_start: today,
+  outcome: 'kept',
+  note: null,
+  created_at: `${today}T10:00:00Z`,
+  review: null,
+  replies: [],
 }
+const LIST = 'GET /spaces/7/checks/awaiting-review'
 
 beforeEach(() => forgetCsrfToken())
 
 describe('ChecksToReview', () => {
   it('lists unreviewed reports and sends a dispute with its note', async () => {
     const mock = mockFetch({
-      'GET /spaces/7/commitments': { body: { items: [COMMITMENT], next_before: null } },
-      'GET /spaces/7/commitments/9': { body: { ...COMMITMENT, checks: [CHECK], status_history: [] } },
+      [LIST]: { body: { items: [ITEM], next_before: null } },
       'POST /spaces/7/commitments/9/checks/40/review': { status: 201, body: { id: 1 } },
     })
     renderWithApp(<ChecksToReview />, { me: SAM })
@@ -40,12 +37,38 @@ describe('ChecksToReview', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send my dispute' }))
     await waitFor(() => expect(mock.unsafe()).toHaveLength(1))
     expect(mock.unsafe()[0].body).toEqual({ verdict: 'disputed', note: 'I saw a message.' })
+    const status = screen.getByRole('status')
+    await waitFor(() => expect(status).toHaveTextContent('Your dispute is saved and shared.'))
+    expect(status).toHaveFocus()
   })
 
   it('says there is nothing waiting, without pressing', async () => {
-    mockFetch({ 'GET /spaces/7/commitments': { body: { items: [], next_before: null } } })
+    mockFetch({ [LIST]: { body: { items: [], next_before: null } } })
     renderWithApp(<ChecksToReview />, { me: SAM })
     expect(await screen.findByText('Nothing waiting for you.')).toBeInTheDocument()
     expect(screen.getByText(/Only if you want to/)).toBeInTheDocument()
+  })
+
+  it('links home to the full list when more are waiting', async () => {
+    const mock = mockFetch({ [LIST]: { body: { items: [ITEM], next_before: 40 } } })
+    renderWithApp(<ChecksToReview />, { me: SAM })
+    expect(await screen.findByRole('link', { name: 'See every report waiting for you' })).toHaveAttribute('href', '/reviews')
+    expect(mock.calls.find((c) => c.path.startsWith('/spaces/7/checks/awaiting-review'))?.path).toContain('limit=5')
+  })
+
+  it('pages through older reports with before=', async () => {
+    const older = { ...ITEM, id: 12, commitment_title: 'Phone stays open' }
+    const mock = mockFetch({
+      [LIST]: (call) =>
+        call.path.includes('before=40')
+          ? { body: { items: [older], next_before: null } }
+          : { body: { items: [ITEM], next_before: 40 } },
+    })
+    renderWithApp(<ChecksToReview paged />, { me: SAM })
+    await userEvent.click(await screen.findByRole('button', { name: 'Show earlier reports' }))
+    expect(await screen.findByRole('link', { name: 'Phone stays open' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'No contact with J.' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Show earlier reports' })).not.toBeInTheDocument()
+    expect(mock.calls.some((c) => c.path.includes('before=40'))).toBe(true)
   })
 })

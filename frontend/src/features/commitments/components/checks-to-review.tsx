@@ -1,40 +1,48 @@
+import { useRef, useState } from 'react'
 import { Link } from 'wouter'
 import { EmptyState, ErrorState, Loading } from '../../../components/status'
-import { addDays } from '../../../lib/dates'
 import { useSpaceContext } from '../../../lib/space'
 import { useToday } from '../../../lib/use-today'
-import type { Cadence, Check, CommitmentDetail } from '../../../lib/types'
-import { useCommitmentDetails } from '../api/get-commitment'
-import { useCommitments } from '../api/get-commitments'
+import type { AwaitingReview, Cadence, Verdict } from '../../../lib/types'
+import { useAwaitingReview } from '../api/get-awaiting-review'
 import { CheckLine } from './check-line'
 import { ReviewControls } from './review-controls'
 import './commitments.css'
 
-const RECENT_DAYS = 14
-const MAX_SHOWN = 5
+const SHOWN_ON_HOME = 5
+const PAGE_SIZE = 20
 
-/** For the hurt partner: recent checks nobody has confirmed or disputed yet. Optional, never a chore. */
-export function ChecksToReview() {
-  const { space, me, partner } = useSpaceContext()
-  const today = useToday(me.timezone)
-  const list = useCommitments(space.id)
-  const ids = (list.data?.items ?? []).filter((c) => c.status === 'active' || c.status === 'paused').map((c) => c.id)
-  const details = useCommitmentDetails(space.id, ids)
-  if (list.isPending || details.some((d) => d.isPending)) return <Loading label="Loading recent check-ins…" />
-  const failed = list.error ?? details.find((d) => d.error)?.error
-  if (failed) return <ErrorState error={failed} onRetry={() => list.refetch()} />
-  const since = addDays(today, -RECENT_DAYS)
-  const pending: { commitment: CommitmentDetail; check: Check }[] = []
-  for (const detail of details) {
-    const commitment = detail.data
-    if (!commitment) continue
-    for (const check of commitment.checks) {
-      if (!check.review && check.period_start >= since) pending.push({ commitment, check })
-    }
+/**
+ * For the hurt partner: reports nobody has confirmed or disputed yet, newest first.
+ * Optional, never a chore. On home a few, with a link to the paged list (`paged`).
+ */
+export function ChecksToReview({ paged = false }: { paged?: boolean }) {
+  // A reviewed report leaves the list, taking focus with it: focus and the thanks go here instead.
+  const [saved, setSaved] = useState<Verdict | null>(null)
+  const status = useRef<HTMLParagraphElement>(null)
+  const reviewed = (verdict: Verdict) => {
+    setSaved(verdict)
+    status.current?.focus()
   }
-  pending.sort((a, b) => b.check.created_at.localeCompare(a.check.created_at))
+  return (
+    <div className="stack">
+      <p ref={status} tabIndex={-1} role="status" aria-live="polite" className="small">
+        {saved === 'disputed' ? 'Your dispute is saved and shared. Thank you for saying so.' : null}
+        {saved === 'confirmed' ? 'Thank you. Your confirmation is saved.' : null}
+      </p>
+      <ReviewList paged={paged} onReviewed={reviewed} />
+    </div>
+  )
+}
+
+function ReviewList({ paged, onReviewed }: { paged: boolean; onReviewed: (verdict: Verdict) => void }) {
+  const { space, partner } = useSpaceContext()
+  const query = useAwaitingReview(space.id, paged ? PAGE_SIZE : SHOWN_ON_HOME)
+  if (query.isPending) return <Loading label="Loading reports to review…" />
+  if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />
+  const items = query.data.pages.flatMap((page) => page.items)
   const partnerName = partner?.display_name ?? 'your partner'
-  if (pending.length === 0) {
+  if (items.length === 0) {
     return (
       <EmptyState title="Nothing waiting for you.">
         <p>
@@ -48,21 +56,34 @@ export function ChecksToReview() {
     <div className="stack">
       <p className="muted small">Only if you want to: say whether each report matches what you saw.</p>
       <ul className="plain-list">
-        {pending.slice(0, MAX_SHOWN).map(({ commitment, check }) => (
-          <li key={check.id} className="review-item">
-            <p className="review-item__title">
-              <Link href={`/commitments/${commitment.id}`}>{commitment.title}</Link>
-            </p>
-            <CheckLine check={check} cadence={commitment.cadence as Cadence} today={today} timeZone={me.timezone} reviewerName="You" />
-            <ReviewControls spaceId={space.id} check={check} partnerName={partner?.display_name ?? 'Your partner'} />
-          </li>
+        {items.map((item) => (
+          <ReviewItem key={item.id} item={item} onReviewed={onReviewed} />
         ))}
       </ul>
-      {pending.length > MAX_SHOWN ? (
+      {query.hasNextPage && paged ? (
+        <button type="button" className="btn btn--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? 'Loading…' : 'Show earlier reports'}
+        </button>
+      ) : null}
+      {query.hasNextPage && !paged ? (
         <p className="small">
-          And {pending.length - MAX_SHOWN} more on the <Link href="/commitments">commitments page</Link>.
+          <Link href="/reviews">See every report waiting for you</Link>
         </p>
       ) : null}
     </div>
+  )
+}
+
+function ReviewItem({ item, onReviewed }: { item: AwaitingReview; onReviewed: (verdict: Verdict) => void }) {
+  const { space, me, partner } = useSpaceContext()
+  const today = useToday(me.timezone)
+  return (
+    <li className="review-item">
+      <p className="review-item__title">
+        <Link href={`/commitments/${item.commitment_id}`}>{item.commitment_title}</Link>
+      </p>
+      <CheckLine check={item} cadence={item.cadence as Cadence} today={today} timeZone={me.timezone} reviewerName="You" />
+      <ReviewControls spaceId={space.id} check={item} partnerName={partner?.display_name ?? 'Your partner'} onReviewed={onReviewed} />
+    </li>
   )
 }

@@ -6,7 +6,18 @@ import type { Check, Verdict } from '../../../lib/types'
 import { useReviewCheck } from '../api/review-check'
 
 /** The hurt partner confirms a check, or disputes it with an optional note. Changeable later. */
-export function ReviewControls({ spaceId, check, partnerName }: { spaceId: number; check: Check; partnerName: string }) {
+export function ReviewControls({
+  spaceId,
+  check,
+  partnerName,
+  onReviewed,
+}: {
+  spaceId: number
+  check: Check
+  partnerName: string
+  /** Called once the review is saved (say, to move focus where the check used to be). */
+  onReviewed?: (verdict: Verdict) => void
+}) {
   const [disputing, setDisputing] = useState(false)
   const [note, setNote] = useState('')
   const mutation = useReviewCheck(spaceId)
@@ -14,7 +25,12 @@ export function ReviewControls({ spaceId, check, partnerName }: { spaceId: numbe
   const send = (verdict: Verdict) =>
     mutation.mutate(
       { commitmentId: check.commitment_id, checkId: check.id, verdict, note: note.trim() || null },
-      { onSuccess: () => setDisputing(false) },
+      {
+        onSuccess: () => {
+          setDisputing(false)
+          onReviewed?.(verdict)
+        },
+      },
     )
 
   return (

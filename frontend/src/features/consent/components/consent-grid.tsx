@@ -19,7 +19,7 @@ export function ConsentGrid({ given, viewers, timeZone, busy, onGrant, onRevoke 
   const find = (viewerId: number, category: string) =>
     given.find((g) => g.viewer_id === viewerId && g.category === category)
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="What you share with each person">
       <table className="table consent-grid">
         <caption className="visually-hidden">What you share with each person</caption>
         <thead>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { FormError } from '../../../components/form-message'
 import { errorMessage } from '../../../lib/api-client'
 import { useSpaceContext } from '../../../lib/space'
@@ -9,6 +9,15 @@ export function StopAllSharing() {
   const { space, myRole } = useSpaceContext()
   const mutation = useStopAllSharing(space.id)
   const [confirming, setConfirming] = useState(false)
+  // The confirming buttons go away once done: focus moves to the announcement, not to the page.
+  const done = useRef<HTMLParagraphElement>(null)
+  const stop = () =>
+    mutation.mutate(undefined, {
+      onSuccess: () => {
+        setConfirming(false)
+        done.current?.focus()
+      },
+    })
   return (
     <div className="stack">
       <p>
@@ -27,7 +36,7 @@ export function StopAllSharing() {
               type="button"
               className="btn btn--danger"
               disabled={mutation.isPending}
-              onClick={() => mutation.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+              onClick={stop}
             >
               {mutation.isPending ? 'Stopping…' : 'Yes, stop all sharing'}
             </button>
@@ -42,7 +51,7 @@ export function StopAllSharing() {
         </button>
       )}
       <FormError>{mutation.error ? errorMessage(mutation.error) : undefined}</FormError>
-      <p role="status" aria-live="polite">
+      <p ref={done} tabIndex={-1} role="status" aria-live="polite">
         {mutation.isSuccess ? 'Done. Nothing you can stop sharing is shared any more.' : ''}
       </p>
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { TextField } from '../../../components/field'
 import { addDays } from '../../../lib/dates'
 import { useToday } from '../../../lib/use-today'
-import { reportUrl } from '../api/report-url'
+import { reportUrl, sinceLastSessionUrl } from '../api/report-url'
 
 /** The session-prep report for a range of days: a printable page, or a CSV file. */
 export function ReportLinks({ spaceId, timeZone }: { spaceId: number; timeZone: string }) {
@@ -24,6 +24,12 @@ export function ReportLinks({ spaceId, timeZone }: { spaceId: number; timeZone: 
           Download as CSV
         </a>
       </div>
+      <p>
+        <a href={sinceLastSessionUrl(spaceId)} target="_blank" rel="noopener noreferrer">
+          Report since your last session<span className="visually-hidden"> (opens in a new tab)</span>
+        </a>{' '}
+        <span className="muted small">(from the day of your latest note for this couple)</span>
+      </p>
     </div>
   )
 }
