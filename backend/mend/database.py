@@ -24,6 +24,8 @@ READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 IDLE_BEFORE_PING_SECONDS = 1.0
 # Ids are INTEGER columns: PostgreSQL's INTEGER ends here, so no larger number names a row.
 MAX_ID = 2**31 - 1
+# How long a write waits for a row lock before it gives up (503 + Retry-After).
+LOCK_TIMEOUT = "2s"
 
 
 def utcnow() -> datetime:
@@ -105,6 +107,21 @@ def configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
         connection.exec_driver_sql("BEGIN" if _read_only_request() else "BEGIN IMMEDIATE")
+
+
+def bound_lock_waits(engine: Engine) -> None:
+    """Every transaction that may write waits at most LOCK_TIMEOUT for a row lock (PostgreSQL).
+
+    SET LOCAL at the start of the transaction, instead of libpq's startup
+    ``options``, which PgBouncer in transaction mode refuses: the setting travels
+    with the transaction, whichever server connection it runs on, and ends with
+    it. Reads take no row locks, so a read-only request skips the round trip.
+    """
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        if not _read_only_request():
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
 
 
 def _read_only_request() -> bool:
