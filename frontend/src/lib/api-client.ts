@@ -4,6 +4,7 @@
  * problem details turned into a ProblemError with plain words. Trust-record
  * writes carry an Idempotency-Key and are retried with it (idempotent-writes.ts).
  */
+import { onlineManager } from '@tanstack/react-query'
 import { API_BASE } from '../config/api'
 import { isTrustRecordWrite, newIdempotencyKey, sendWithRetries } from './idempotent-writes'
 
@@ -204,8 +205,9 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await response.text()) as T
 }
 
+/** A network failure worth retrying: not while the browser knows it is offline (say so at once). */
 function isNetworkFailure(error: unknown): boolean {
-  return error instanceof ProblemError && error.status === 0
+  return error instanceof ProblemError && error.status === 0 && onlineManager.isOnline()
 }
 
 async function readProblem(response: Response): Promise<ProblemError> {

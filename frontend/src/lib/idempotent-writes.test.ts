@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch, problem } from '../test/fetch-mock'
 import { ProblemError, api, forgetCsrfToken } from './api-client'
@@ -13,6 +14,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers()
+  onlineManager.setOnline(true)
 })
 
 /** Run a request to its end, letting every backoff pause pass. */
@@ -96,6 +98,22 @@ describe('sending a trust-record write', () => {
     expect(keys).toHaveLength(3)
     expect(keys[0]).toBeTruthy()
     expect(new Set(keys).size).toBe(1)
+  })
+
+  it('does not retry while the browser knows it is offline', async () => {
+    onlineManager.setOnline(false)
+    const mock = mockFetch({})
+    const answer = mock.fn.getMockImplementation()!
+    let attempts = 0
+    mock.fn.mockImplementation(async (input, init) => {
+      if (init?.method !== 'POST') return answer(input, init)
+      attempts++
+      throw new TypeError('Failed to fetch')
+    })
+    const result = await settle(api.post('/spaces/1/checkins', {}))
+    expect(result.status).toBe('rejected')
+    expect((result as PromiseRejectedResult).reason.status).toBe(0)
+    expect(attempts).toBe(1)
   })
 
   it('gives up after the last retry with the plain words for 503', async () => {
