@@ -116,7 +116,7 @@ def _engine_options(database_url: str) -> dict[str, object]:
             "keepalives_interval": 1,
             "keepalives_count": 2,
             # No libpq "options" (PgBouncer's transaction mode refuses them): the lock
-            # wait is bounded per write transaction (mend.database.bound_lock_waits),
+            # wait is bounded by SET LOCAL (mend.database.LockTimeout),
             # and UTCDateTime reads any session timezone back as UTC.
         },
     }

@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
 from sqlalchemy.exc import InvalidatePoolError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, registry
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.types import Boolean, TypeDecorator
 from werkzeug.routing import IntegerConverter, Map
 
 NAMING_CONVENTION = {
@@ -31,6 +33,30 @@ LOCK_TIMEOUT = "2s"
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
+
+
+class LockTimeout(ColumnElement[bool]):
+    """A condition, always true, that bounds lock waits for the rest of the transaction.
+
+    set_config(..., true) is SET LOCAL: it travels with the transaction, whichever
+    server connection PgBouncer (transaction mode) runs it on, and ends with it.
+    Folded into the login-session lookup every signed-in request runs first
+    (mend.auth.service), it costs no round trip of its own.
+    """
+
+    type = Boolean()
+    inherit_cache = True
+
+
+@compiles(LockTimeout)
+def _compile_lock_timeout(element: LockTimeout, compiler: object, **kw: object) -> str:
+    return f"set_config('lock_timeout', '{LOCK_TIMEOUT}', true) IS NOT NULL"
+
+
+@compiles(LockTimeout, "sqlite")
+def _compile_lock_timeout_sqlite(element: LockTimeout, compiler: object, **kw: object) -> str:
+    # BEGIN IMMEDIATE serialises SQLite's writers; its busy timeout bounds the wait.
+    return "1 = 1"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -110,17 +136,15 @@ def configure_sqlite(engine: Engine) -> None:
 
 
 def bound_lock_waits(engine: Engine) -> None:
-    """Every transaction that may write waits at most LOCK_TIMEOUT for a row lock (PostgreSQL).
+    """Outside requests (CLI, worker), a transaction waits at most LOCK_TIMEOUT for a lock.
 
-    SET LOCAL at the start of the transaction, instead of libpq's startup
-    ``options``, which PgBouncer in transaction mode refuses: the setting travels
-    with the transaction, whichever server connection it runs on, and ends with
-    it. Reads take no row locks, so a read-only request skips the round trip.
+    Requests get the same bound from their login-session lookup (LockTimeout) at no
+    extra round trip; the CLI and the worker pay one statement per transaction.
     """
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        if not _read_only_request():
+        if not has_request_context():
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
 
 
