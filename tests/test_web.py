@@ -31,9 +31,9 @@ def test_root_and_client_routes_serve_the_app_shell(app: Flask, built_app: Path)
 
 
 def test_fingerprinted_assets_are_cached(app: Flask, built_app: Path) -> None:
-    response = app.test_client().get("/assets/app-abc123.js")
-    assert response.status_code == 200
-    assert "max-age=31536000" in response.headers["Cache-Control"]
+    with app.test_client().get("/assets/app-abc123.js") as response:  # closes the file
+        assert response.status_code == 200
+        assert "max-age=31536000" in response.headers["Cache-Control"]
 
 
 def test_api_paths_never_fall_back_to_the_app(app: Flask, built_app: Path) -> None:

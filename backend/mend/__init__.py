@@ -10,7 +10,12 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mend.config import Settings, load_settings
-from mend.database import IdConverter, configure_sqlite, ping_idle_connections
+from mend.database import (
+    IdConverter,
+    bound_lock_waits,
+    configure_sqlite,
+    ping_idle_connections,
+)
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
 from mend.json_depth import init_json_depth
@@ -77,6 +82,7 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine)
         else:
             ping_idle_connections(db.engine)
+            bound_lock_waits(db.engine)
 
 
 def _warn_without_smtp(app: Flask) -> None:

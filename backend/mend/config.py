@@ -126,8 +126,9 @@ def _engine_options(database_url: str) -> dict[str, object]:
             "keepalives_idle": 2,
             "keepalives_interval": 1,
             "keepalives_count": 2,
-            # UTC sessions: timestamps come back in datetime.UTC, with nothing to convert.
-            "options": "-c lock_timeout=2s -c timezone=UTC",
+            # No libpq "options" (PgBouncer's transaction mode refuses them): the lock
+            # wait is bounded by SET LOCAL (mend.database.LockTimeout),
+            # and UTCDateTime reads any session timezone back as UTC.
         },
     }
 

@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
 from sqlalchemy.exc import InvalidatePoolError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, registry
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.types import Boolean, TypeDecorator
 from werkzeug.routing import IntegerConverter, Map
 
 NAMING_CONVENTION = {
@@ -24,11 +26,37 @@ READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 IDLE_BEFORE_PING_SECONDS = 1.0
 # Ids are INTEGER columns: PostgreSQL's INTEGER ends here, so no larger number names a row.
 MAX_ID = 2**31 - 1
+# How long a write waits for a row lock before it gives up (503 + Retry-After).
+LOCK_TIMEOUT = "2s"
 
 
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
+
+
+class LockTimeout(ColumnElement[bool]):
+    """A condition, always true, that bounds lock waits for the rest of the transaction.
+
+    set_config(..., true) is SET LOCAL: it travels with the transaction, whichever
+    server connection PgBouncer (transaction mode) runs it on, and ends with it.
+    Folded into the login-session lookup every signed-in request runs first
+    (mend.auth.service), it costs no round trip of its own.
+    """
+
+    type = Boolean()
+    inherit_cache = True
+
+
+@compiles(LockTimeout)
+def _compile_lock_timeout(element: LockTimeout, compiler: object, **kw: object) -> str:
+    return f"set_config('lock_timeout', '{LOCK_TIMEOUT}', true) IS NOT NULL"
+
+
+@compiles(LockTimeout, "sqlite")
+def _compile_lock_timeout_sqlite(element: LockTimeout, compiler: object, **kw: object) -> str:
+    # BEGIN IMMEDIATE serialises SQLite's writers; its busy timeout bounds the wait.
+    return "1 = 1"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -105,6 +133,19 @@ def configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
         connection.exec_driver_sql("BEGIN" if _read_only_request() else "BEGIN IMMEDIATE")
+
+
+def bound_lock_waits(engine: Engine) -> None:
+    """Outside requests (CLI, worker), a transaction waits at most LOCK_TIMEOUT for a lock.
+
+    Requests get the same bound from their login-session lookup (LockTimeout) at no
+    extra round trip; the CLI and the worker pay one statement per transaction.
+    """
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        if not has_request_context():
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
 
 
 def _read_only_request() -> bool:

@@ -43,7 +43,7 @@ from mend.account.erasure import authored_rows
 from mend.account.schemas import EXPORT_FORMAT, EXPORT_VERSION, ExportOut
 from mend.auth.models import User
 from mend.checkins.models import Checkin
-from mend.checkins.service import CheckinView
+from mend.checkins.views import CheckinView
 from mend.commitments import views as commitments
 from mend.commitments.models import Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.consent import service as consent

@@ -10,7 +10,6 @@ from flask_smorest import Blueprint
 from mend.auth import address, recovery, registration
 from mend.auth.mfa import factors, pending
 from mend.auth.mfa.schemas import LoginOut
-from mend.auth.routes import start_session
 from mend.auth.schemas import (
     EmailChangeIn,
     PasswordResetConfirmIn,
@@ -19,6 +18,7 @@ from mend.auth.schemas import (
     TokenIn,
     UserOut,
 )
+from mend.auth.signin import start_session
 from mend.auth.throttle import password_limits, register_limits
 from mend.live.sockets import disconnect_user
 from mend.security import public

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import after_this_request, has_request_context, request, session
+from flask import has_request_context, request, session
 from flask.views import MethodView
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from flask_smorest import Blueprint
 from flask_wtf.csrf import generate_csrf
 
-from mend.auth import devices, registration, service, sessions
+from mend.auth import registration, service, sessions
 from mend.auth.mfa import factors, pending
 from mend.auth.mfa.schemas import LoginOut
 from mend.auth.schemas import (
@@ -20,13 +20,13 @@ from mend.auth.schemas import (
     StatusOut,
     UserOut,
 )
+from mend.auth.signin import start_session
 from mend.auth.throttle import (
     is_known_device,
     login_account,
     login_limits,
     password_limits,
     register_limits,
-    remember_device,
 )
 from mend.extensions import csrf, login_manager
 from mend.live.sockets import disconnect_user
@@ -46,21 +46,6 @@ def _requested_space() -> int | None:
         return None
     space_id = request.view_args.get("space_id")
     return space_id if isinstance(space_id, int) else None
-
-
-def start_session(  # type: ignore[no-untyped-def]
-    user, *, remember: bool, new_device: bool = False
-) -> None:
-    """Log the user in with a new server-side session (also after the second step)."""
-    session.clear()
-    email = user.email  # read before the session's commit expires the user
-    device = devices.describe(request.headers.get("User-Agent"))
-    user.session_token = service.open_session(
-        user=user, remember=remember, device=device, new_device=new_device
-    )
-    login_user(user, remember=False)
-    session.permanent = remember
-    after_this_request(lambda response: remember_device(response, email=email))
 
 
 def is_new_device_sign_in() -> bool:

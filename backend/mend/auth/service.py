@@ -12,7 +12,7 @@ from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
 from mend.consent.models import ConsentChange
-from mend.database import utcnow
+from mend.database import LockTimeout, utcnow
 from mend.errors import Forbidden, Unauthorized
 from mend.extensions import db
 from mend.mail.outbox import public_link, queue
@@ -31,6 +31,8 @@ SESSION_USER = (
     .where(
         AuthSession.token_hash == bindparam("token_hash"),
         AuthSession.expires_at > bindparam("now"),
+        # The request's row-lock waits end after LOCK_TIMEOUT (503), at no extra round trip.
+        LockTimeout(),
     )
 )
 # A request to a space needs its user's access to it next: read in the same query, the rows

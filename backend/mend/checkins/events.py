@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from mend import policy
 from mend.checkins.schemas import CheckinOut
+from mend.checkins.views import CheckinView
 from mend.live.publish import Announcement, prepare
-
-if TYPE_CHECKING:
-    from mend.checkins.service import CheckinView
 
 # One instance each: building a schema costs more than dumping one record.
 CHECKIN_OUT = CheckinOut()
@@ -22,7 +18,6 @@ def created(*, space_id: int, authors_view: CheckinView) -> Announcement:
     busiest write, and this spares them a second transaction. Rendered from the author's
     own view of the check-in, which holds all of it, so nothing is read again.
     """
-    from mend.checkins.service import CheckinView
 
     def render(access: policy.Access) -> dict | None:
         if not access.can_see(authors_view.author_id, "checkins"):

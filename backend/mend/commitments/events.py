@@ -5,6 +5,7 @@ from __future__ import annotations
 from mend import policy
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
 from mend.commitments.schemas import CheckOut, CommitmentDetailOut, CommitmentOut, ReviewOut
+from mend.commitments.views import check_view, detail, summaries
 from mend.extensions import db
 from mend.live.publish import publish
 
@@ -26,7 +27,6 @@ def _commitment_for(access: policy.Access, commitment_id: int) -> Commitment | N
 
 def created(*, space_id: int, commitment_id: int) -> None:
     """commitment.created: the commitment as its list shows it."""
-    from mend.commitments.views import summaries
 
     def render(access: policy.Access) -> dict | None:
         commitment = _commitment_for(access, commitment_id)
@@ -39,7 +39,6 @@ def created(*, space_id: int, commitment_id: int) -> None:
 
 def updated(*, space_id: int, commitment_id: int) -> None:
     """commitment.updated: the detail after a status change."""
-    from mend.commitments.views import detail
 
     def render(access: policy.Access) -> dict | None:
         commitment = _commitment_for(access, commitment_id)
@@ -52,7 +51,6 @@ def updated(*, space_id: int, commitment_id: int) -> None:
 
 def checked(*, space_id: int, commitment_id: int, check_id: int) -> None:
     """commitment.checked: the new check."""
-    from mend.commitments.views import check_view
 
     def render(access: policy.Access) -> dict | None:
         check = db.session.get(CommitmentCheck, check_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from mend import policy
+from mend.consent.read import overview
 from mend.consent.schemas import ConsentsOut
 from mend.live.publish import publish
 
@@ -14,7 +15,6 @@ CONSENTS_OUT = ConsentsOut()
 
 def changed(*, space_id: int, concerned: Collection[int]) -> None:
     """consent.changed: GET /consents as each concerned member would now see it."""
-    from mend.consent.service import overview
 
     def render(access: policy.Access) -> dict | None:
         if access.user.id not in concerned:

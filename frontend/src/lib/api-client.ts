@@ -1,9 +1,12 @@
 /**
  * The one way the app talks to the API: same-origin JSON under /api/v1, the
  * session cookie, an X-CSRFToken header on every unsafe request, and RFC 9457
- * problem details turned into a ProblemError with plain words.
+ * problem details turned into a ProblemError with plain words. Trust-record
+ * writes carry an Idempotency-Key and are retried with it (idempotent-writes.ts).
  */
+import { onlineManager } from '@tanstack/react-query'
 import { API_BASE } from '../config/api'
+import { isTrustRecordWrite, newIdempotencyKey, sendWithRetries } from './idempotent-writes'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const CSRF_FAILED = 'urn:mend:problem:csrf-failed'
@@ -158,10 +161,12 @@ export function apiUrl(path: string, query?: Query): string {
 /** Make one API request; resolves to the parsed JSON body (undefined for 204). */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const upper = method.toUpperCase()
+  const idempotencyKey = isTrustRecordWrite(upper, path) ? newIdempotencyKey() : null
   const send = async (): Promise<Response> => {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (options.body !== undefined) headers['Content-Type'] = 'application/json'
     if (UNSAFE.has(upper)) headers['X-CSRFToken'] = await getCsrfToken()
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
     try {
       return await fetch(apiUrl(path, options.query), {
         method: upper,
@@ -177,14 +182,18 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
   }
 
-  let response = await send()
-  if (UNSAFE.has(upper) && response.status === 403) {
+  const sendOnce = async (): Promise<Response> => {
+    const response = await send()
+    if (!UNSAFE.has(upper) || response.status !== 403) return response
     const problem = await readProblem(response)
     if (problem.type !== CSRF_FAILED) throw problem
     // The session changed under us (new login, expiry): fetch a fresh token and try once more.
     forgetCsrfToken()
-    response = await send()
+    return send()
   }
+  const response = idempotencyKey
+    ? await sendWithRetries(sendOnce, isNetworkFailure, options.signal)
+    : await sendOnce()
   if (!response.ok) {
     const problem = await readProblem(response)
     if (problem.status === 401 && !options.quiet401) onUnauthorized?.()
@@ -194,6 +203,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   const type = response.headers.get('Content-Type') ?? ''
   if (type.includes('json')) return (await response.json()) as T
   return (await response.text()) as T
+}
+
+/** A network failure worth retrying: not while the browser knows it is offline (say so at once). */
+function isNetworkFailure(error: unknown): boolean {
+  return error instanceof ProblemError && error.status === 0 && onlineManager.isOnline()
 }
 
 async function readProblem(response: Response): Promise<ProblemError> {

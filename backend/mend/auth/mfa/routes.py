@@ -25,8 +25,8 @@ from mend.auth.mfa.schemas import (
     WebAuthnOptionsOut,
 )
 from mend.auth.mfa.throttle import confirm_limits, verify_limits
-from mend.auth.routes import start_session
 from mend.auth.schemas import UserOut
+from mend.auth.signin import start_session
 from mend.auth.throttle import password_limits
 from mend.security import public
 
