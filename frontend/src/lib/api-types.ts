@@ -2120,6 +2120,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spaces/{space_id}/checks/awaiting-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * For the hurt partner: reports on commitments nobody has reviewed yet, newest first.
+         * @description Reviewing is optional; a confirmed or disputed report leaves this list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: number | null;
+                };
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AwaitingReviewPageOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/checkins": {
         parameters: {
             query?: never;
@@ -2877,6 +2925,8 @@ export interface paths {
                     from?: string | null;
                     /** @description Last day, inclusive (YYYY-MM-DD). Default: today. */
                     to?: string | null;
+                    /** @description `last-session`: start on the day of your latest note for this couple (instead of `from`); the default range if you have written none yet. */
+                    since?: "last-session" | null;
                     /** @description `html` (a printable page, the default) or `csv`. */
                     format?: "html" | "csv";
                 };
@@ -3646,6 +3696,25 @@ export interface components {
         ReplyIn: {
             /** @description What you want to say about this check and its review. */
             body: string;
+        };
+        AwaitingReviewOut: {
+            id: number;
+            commitment_id: number;
+            /** Format: date */
+            period_start: string;
+            outcome: string;
+            note: string | null;
+            /** Format: date-time */
+            created_at: string;
+            review: (Record<string, never> | null) | components["schemas"]["ReviewOut"];
+            /** @description Replies under the check the viewer may read, oldest first. */
+            replies: components["schemas"]["ReplyOut"][];
+            commitment_title: string;
+            cadence: string;
+        };
+        AwaitingReviewPageOut: {
+            items: components["schemas"]["AwaitingReviewOut"][];
+            next_before: number | null;
         };
         CheckinOut: {
             id: number;
