@@ -6,6 +6,7 @@ import pytest
 from flask import Flask
 
 from mend.tasks import init_tasks
+from tests.auth.mfa.helpers import STEP, T0, code_at, enrol_totp, freeze
 from tests.builders import PASSWORD, ApiClient, unique_email
 from tests.mail.inbox import mails_to
 from tests.mail.smtp import text_of
@@ -80,3 +81,24 @@ def test_an_unverified_address_gets_no_alert(app: Flask) -> None:
     assert ApiClient(app).post("/auth/register", json=body).status_code == 202
     assert login(ApiClient(app), email).status_code == 200
     assert alerts(app, email) == []
+
+
+def test_a_new_device_passing_the_second_step_alerts_the_owner(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser, email = verified_account(app)
+    secret, _codes = enrol_totp(browser, monkeypatch)
+    assert alerts(app, email) == []
+
+    new_laptop = ApiClient(app)
+    assert login(new_laptop, email).get_json()["mfa_required"] is True
+    assert alerts(app, email) == []  # nobody is signed in yet
+    freeze(monkeypatch, T0 + STEP)
+    second = new_laptop.post(
+        "/auth/mfa/verify",
+        json={"code": code_at(secret, T0 + STEP)},
+        headers={"X-CSRFToken": new_laptop.csrf_token(refresh=True), "User-Agent": FIREFOX_LINUX},
+    )
+    assert second.status_code == 200
+    [alert] = alerts(app, email)
+    assert "a new sign-in to your account on Firefox on Linux." in alert

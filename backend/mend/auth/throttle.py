@@ -52,6 +52,12 @@ def is_known_device(account: str | None) -> bool:
     return account is not None and device is not None and device.knows(account)
 
 
+def is_known_device_for(email: str) -> bool:
+    """Whether this request comes from a device that signed in to this account before (for
+    sign-ins whose request names no address: the second step, a passkey)."""
+    return is_known_device(devices.account_key(_secret(), email))
+
+
 def _from_known_device() -> bool:
     return is_known_device(login_account())
 

@@ -27,7 +27,7 @@ from mend.auth.mfa.schemas import (
 from mend.auth.mfa.throttle import confirm_limits, verify_limits
 from mend.auth.schemas import UserOut
 from mend.auth.signin import start_session
-from mend.auth.throttle import password_limits
+from mend.auth.throttle import is_known_device_for, password_limits
 from mend.security import public
 
 blp = Blueprint(
@@ -164,7 +164,7 @@ class PasskeyLogin(MethodView):
             rp=pending.relying_party(),
             user_id=None,
         )
-        start_session(user, remember=False)
+        start_session(user, remember=False, new_device=not is_known_device_for(user.email))
         return user
 
 
@@ -187,5 +187,6 @@ class Verify(MethodView):
             )
         else:
             user = login.verify(user_id=waiting.user_id, **data)
-        start_session(user, remember=waiting.remember)
+        new_device = not is_known_device_for(user.email)
+        start_session(user, remember=waiting.remember, new_device=new_device)
         return user
