@@ -211,6 +211,10 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
                                           "other": (404, 404, 404, 404, 200, 403, 401)},
     ("POST", f"{SPACE}/pacing/release"): {"home":  (200, 403, 403, 403, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 403, 401)},
+    # Checks waiting for the hurt partner's review: their list alone.
+    ("GET", f"{SPACE}/checks/awaiting-review"):
+                                         {"home":  (200, 403, 403, 403, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 200, 403, 401)},
     ("GET", f"{SPACE}/commitments"):     {"home":  (200, 200, 200, 200, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 200, 401)},
     ("POST", f"{SPACE}/commitments"):    {"home":  (403, 201, 403, 403, 404, 404, 401),
