@@ -22,6 +22,7 @@ from pathlib import Path
 
 import requests
 
+from tests.builders import TEST_DATA_KEYS
 from tests.live.servers import free_port, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
@@ -174,6 +175,7 @@ def app_process(
         **dockerfile_environment(),
         "MEND_INSTANCE_PATH": str(log.parent / f"instance-{port}"),
         "MEND_SECRET_KEY": SECRET,
+        "MEND_DATA_KEYS": TEST_DATA_KEYS,
         "MEND_DATABASE_URL": database_url,
         "MEND_REDIS_URL": redis_url,
         "MEND_PROXY_COUNT": "2",
