@@ -114,8 +114,8 @@ def _register_blueprints(app: Flask) -> None:
     from mend.record import routes as record
     from mend.reminders import routes as reminders
     from mend.spaces import routes as spaces
-    from mend.therapist import report_routes as report
     from mend.therapist import routes as therapist
+    from mend.therapist.report import routes as report
 
     domains = (
         health,

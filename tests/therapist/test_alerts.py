@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from mend.therapist import alerts
-from mend.therapist.alerts import Dispute, FeltSafety, Quiet
+from mend.therapist.caseload import alerts
+from mend.therapist.caseload.alerts import Dispute, FeltSafety, Quiet
 
 TODAY = date(2025, 3, 5)
 

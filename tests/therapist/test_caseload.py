@@ -24,7 +24,7 @@ from mend.consent.models import CATEGORIES, ConsentChange
 from mend.extensions import db
 from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.spaces.models import Membership, Space
-from mend.therapist import caseload
+from mend.therapist.caseload import service as caseload
 from tests.builders import (
     ApiClient,
     Couple,

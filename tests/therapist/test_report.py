@@ -629,7 +629,7 @@ def test_printed_chart_uses_the_apps_colours_for_the_same_series() -> None:
     """Dots (the day's mean) and line (7-day mean) keep the colours they have in the app."""
     root = Path(__file__).resolve().parents[2]
     app_css = (root / "frontend/src/styles/base.css").read_text(encoding="utf-8")
-    report_css = (root / "backend/mend/therapist/templates/therapist/report.css").read_text(
+    report_css = (root / "backend/mend/therapist/report/templates/therapist/report.css").read_text(
         encoding="utf-8"
     )
 

@@ -7,8 +7,9 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from mend.schema import PageArgs
-from mend.therapist import caseload, notes
-from mend.therapist.caseload_schemas import CaseloadOut
+from mend.therapist import notes
+from mend.therapist.caseload import service as caseload
+from mend.therapist.caseload.schemas import CaseloadOut
 from mend.therapist.schemas import TherapistNoteIn, TherapistNoteOut, TherapistNotePageOut
 
 blp = Blueprint("therapist", __name__, url_prefix="/api/v1", description="Therapists")

@@ -36,8 +36,9 @@ from mend.disclosures.views import DisclosureView, RevisionView
 from mend.errors import Invalid
 from mend.extensions import db
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
-from mend.therapist import last_session, report_measures
-from mend.therapist.report_measures import PartnerMeasures
+from mend.therapist import last_session
+from mend.therapist.report import measures as report_measures
+from mend.therapist.report.measures import PartnerMeasures
 
 DEFAULT_DAYS = 28
 MAX_DAYS = 366
@@ -100,6 +101,11 @@ class Report:
     reviews_shared: bool
     disclosures: list[DisclosureLines] | None
     measures: list[PartnerMeasures]
+
+
+def filename(data: Report, extension: str) -> str:
+    """mend-report-<space>-<from>-<to>.<extension>."""
+    return f"mend-report-{data.space_id}-{data.first}-{data.last}.{extension}"
 
 
 def resolve_range(*, first: date | None, last: date | None, today: date) -> tuple[date, date]:

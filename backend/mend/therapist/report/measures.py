@@ -21,8 +21,8 @@ from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.measures.read import CATEGORY, SeriesView, build_series
 from mend.measures.setup import instruments
 from mend.spaces.models import PARTNER_ROLES
-from mend.therapist import caseload_measures
-from mend.therapist.alerts import Alert
+from mend.therapist.caseload import measures as caseload_measures
+from mend.therapist.caseload.alerts import Alert
 
 
 @dataclass(frozen=True)

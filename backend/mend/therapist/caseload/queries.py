@@ -27,7 +27,7 @@ from mend.commitments.snapshots import Snapshot
 from mend.consent.models import ConsentChange
 from mend.extensions import db
 from mend.spaces.models import PARTNER_ROLES, Membership, Space
-from mend.therapist.alerts import Dispute
+from mend.therapist.caseload.alerts import Dispute
 
 CHECKINS, COMMITMENTS = "checkins", "commitments"
 

@@ -9,7 +9,7 @@ from mend.measures.schemas import MeasureAdherenceOut, MeasureChangeOut
 from mend.measures.setup import instruments
 from mend.schema import StrictSchema
 from mend.spaces.models import PARTNER_ROLES, ROLES
-from mend.therapist.alerts import SEVERITY
+from mend.therapist.caseload.alerts import SEVERITY
 
 TRENDS = ("rising", "falling", "steady")
 

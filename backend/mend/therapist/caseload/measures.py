@@ -20,8 +20,8 @@ from mend.measures.read import CATEGORY as MEASURES
 from mend.measures.read import SeriesView, build_series
 from mend.measures.setup import instruments
 from mend.pagination import read_columns
-from mend.therapist.alerts import Alert
-from mend.therapist.caseload_queries import Couple
+from mend.therapist.caseload.alerts import Alert
+from mend.therapist.caseload.queries import Couple
 
 R, S = MeasureResponse, MeasureSchedule
 RESPONSE_COLUMNS = (R.id, R.space_id, R.respondent_id, R.instrument, R.score, R.band, R.created_at)

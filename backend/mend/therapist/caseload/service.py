@@ -2,7 +2,7 @@
 
 Only consented figures: each partner's grants to this therapist decide, through
 `policy.Access`, what goes into a couple's summary. Everything is loaded in a
-fixed number of queries however many couples there are (caseload_queries), and
+fixed number of queries however many couples there are (queries), and
 worked out in Python (alerts); the reads are then logged for the partners in
 one more statement.
 """
@@ -28,10 +28,10 @@ from mend.extensions import db
 from mend.measures.read import SeriesView
 from mend.spaces.models import Membership
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
-from mend.therapist import alerts, caseload_measures
-from mend.therapist import caseload_queries as queries
-from mend.therapist.alerts import Alert, FeltSafety, Latest, Quiet
-from mend.therapist.caseload_queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
+from mend.therapist.caseload import alerts, queries
+from mend.therapist.caseload import measures as caseload_measures
+from mend.therapist.caseload.alerts import Alert, FeltSafety, Latest, Quiet
+from mend.therapist.caseload.queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
 
 WINDOW_DAYS = alerts.BASELINE_DAYS + alerts.WEEK_DAYS  # the baseline, and a little before it
 NO_SCORE = 11  # sorts couples without a felt-safety score after every score (0-10)

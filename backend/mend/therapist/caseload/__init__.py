@@ -1,0 +1,1 @@
+"""The therapist's caseload: every couple they work with, most in need of attention first."""
