@@ -91,22 +91,26 @@ def test_sqlite_uses_wal_foreign_keys_and_busy_timeout(app: Flask) -> None:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
+def first_statement_of_a_transaction() -> str:
+    """The statement SQLite's connection sends first when a transaction begins."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(text("SELECT 1"))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return statements[0]
+
+
 @needs_sqlite
 def test_sqlite_writes_begin_immediate(app: Flask) -> None:
-    statements: list[str] = []
     with app.app_context():
-        from sqlalchemy import event
-
-        def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-            statements.append(statement)
-
-        event.listen(db.engine, "before_cursor_execute", record)
-        try:
-            with db.engine.begin() as connection:
-                connection.execute(text("SELECT 1"))
-        finally:
-            event.remove(db.engine, "before_cursor_execute", record)
-    assert statements[0] == "BEGIN IMMEDIATE"
+        assert first_statement_of_a_transaction() == "BEGIN IMMEDIATE"
 
 
 def test_concurrent_writers_all_succeed(app: Flask) -> None:
@@ -132,19 +136,8 @@ def test_concurrent_writers_all_succeed(app: Flask) -> None:
 )
 def test_sqlite_begins_as_the_request_method_says(app: Flask, method: str, begin: str) -> None:
     """The app factory tells database.py whether a request only reads."""
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
     with app.test_request_context("/api/v1/spaces", method=method):
-        event.listen(db.engine, "before_cursor_execute", record)
-        try:
-            with db.engine.begin() as connection:
-                connection.execute(text("SELECT 1"))
-        finally:
-            event.remove(db.engine, "before_cursor_execute", record)
-    assert statements[0] == begin
+        assert first_statement_of_a_transaction() == begin
 
 
 def test_the_database_module_reads_no_request() -> None:
