@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import os
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from flask import Flask
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from mend import database
 from mend.extensions import db
@@ -89,22 +91,26 @@ def test_sqlite_uses_wal_foreign_keys_and_busy_timeout(app: Flask) -> None:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
+def first_statement_of_a_transaction() -> str:
+    """The statement SQLite's connection sends first when a transaction begins."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(text("SELECT 1"))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return statements[0]
+
+
 @needs_sqlite
 def test_sqlite_writes_begin_immediate(app: Flask) -> None:
-    statements: list[str] = []
     with app.app_context():
-        from sqlalchemy import event
-
-        def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-            statements.append(statement)
-
-        event.listen(db.engine, "before_cursor_execute", record)
-        try:
-            with db.engine.begin() as connection:
-                connection.execute(text("SELECT 1"))
-        finally:
-            event.remove(db.engine, "before_cursor_execute", record)
-    assert statements[0] == "BEGIN IMMEDIATE"
+        assert first_statement_of_a_transaction() == "BEGIN IMMEDIATE"
 
 
 def test_concurrent_writers_all_succeed(app: Flask) -> None:
@@ -122,3 +128,23 @@ def test_concurrent_writers_all_succeed(app: Flask) -> None:
         statuses = [s for batch in pool.map(create_spaces, range(8)) for s in batch]
     assert statuses == [201] * 80
     assert sum(len(p.get("/spaces").get_json()["items"]) for p in partners) == 80
+
+
+@needs_sqlite
+@pytest.mark.parametrize(
+    ("method", "begin"), [("GET", "BEGIN"), ("HEAD", "BEGIN"), ("POST", "BEGIN IMMEDIATE")]
+)
+def test_sqlite_begins_as_the_request_method_says(app: Flask, method: str, begin: str) -> None:
+    """The app factory tells database.py whether a request only reads."""
+    with app.test_request_context("/api/v1/spaces", method=method):
+        assert first_statement_of_a_transaction() == begin
+
+
+def test_the_database_module_reads_no_request() -> None:
+    """database.py is below HTTP: nothing in it imports flask's request machinery."""
+    tree = ast.parse(Path(database.__file__).read_text(encoding="utf-8"))
+    imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [
+        a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names
+    ]
+    assert not [name for name in imported if name.split(".")[0] in {"flask", "flask_login"}]

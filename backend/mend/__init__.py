@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mend.config import Settings, load_settings
@@ -26,6 +26,7 @@ from mend.measures.setup import init_measures
 from mend.security import init_security
 from mend.tasks import init_tasks
 
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -79,10 +80,16 @@ def _init_extensions(app: Flask) -> None:
     _warn_without_smtp(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
-            configure_sqlite(db.engine)
+            configure_sqlite(db.engine, reads_only=_read_only_request)
         else:
             ping_idle_connections(db.engine)
-            bound_lock_waits(db.engine)
+            bound_lock_waits(db.engine, bounded_already=has_request_context)
+
+
+def _read_only_request() -> bool:
+    """Whether the database work under way serves a request that only reads (SQLite: BEGIN,
+    not BEGIN IMMEDIATE)."""
+    return has_request_context() and request.method in READ_ONLY_METHODS
 
 
 def _warn_without_smtp(app: Flask) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from flask import has_request_context, request
 from sqlalchemy import DateTime, Engine, MetaData, event
 from sqlalchemy.exc import InvalidatePoolError
 from sqlalchemy.ext.compiler import compiles
@@ -21,7 +21,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # A pooled connection idle for longer than this is checked before it serves a request.
 IDLE_BEFORE_PING_SECONDS = 1.0
 # Ids are INTEGER columns: PostgreSQL's INTEGER ends here, so no larger number names a row.
@@ -111,13 +110,14 @@ class Base(DeclarativeBase):
     )
 
 
-def configure_sqlite(engine: Engine) -> None:
+def configure_sqlite(engine: Engine, *, reads_only: Callable[[], bool]) -> None:
     """WAL, foreign keys and a busy timeout; writes take the lock up front.
 
     pysqlite's own transaction handling is switched off so that we can issue
     BEGIN ourselves: BEGIN IMMEDIATE for anything that may write (so concurrent
     writers queue on the busy timeout instead of failing with "database is
-    locked" when a read transaction tries to upgrade), plain BEGIN for reads.
+    locked" when a read transaction tries to upgrade), plain BEGIN when
+    `reads_only()` says the work under way only reads (the web layer decides).
     """
 
     @event.listens_for(engine, "connect")
@@ -132,24 +132,21 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN" if _read_only_request() else "BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN" if reads_only() else "BEGIN IMMEDIATE")
 
 
-def bound_lock_waits(engine: Engine) -> None:
+def bound_lock_waits(engine: Engine, *, bounded_already: Callable[[], bool]) -> None:
     """Outside requests (CLI, worker), a transaction waits at most LOCK_TIMEOUT for a lock.
 
     Requests get the same bound from their login-session lookup (LockTimeout) at no
-    extra round trip; the CLI and the worker pay one statement per transaction.
+    extra round trip, so `bounded_already()` (the web layer: "in a request") skips it;
+    the CLI and the worker pay one statement per transaction.
     """
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        if not has_request_context():
+        if not bounded_already():
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-
-
-def _read_only_request() -> bool:
-    return has_request_context() and request.method in READ_ONLY_METHODS
 
 
 def ping_idle_connections(engine: Engine) -> None:

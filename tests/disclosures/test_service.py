@@ -10,7 +10,8 @@ import pytest
 from flask import Flask
 
 from mend.auth.models import User
-from mend.disclosures import service, views
+from mend.disclosures import service
+from mend.disclosures.read import acknowledgements
 from mend.extensions import db
 from mend.record import service as record
 from tests.builders import Couple
@@ -59,7 +60,7 @@ def test_an_acknowledgement_racing_another_returns_the_first(
     first = couple.hurt.post(
         disclosures_path(couple.space_id, disclosure["id"], "acknowledge")
     ).get_json()
-    looked_up = views.acknowledgement_by
+    looked_up = acknowledgements.acknowledgement_by
     calls: list[int] = []
 
     def missed_the_first_time(actor: User, disclosure_id: int) -> Any:
@@ -67,7 +68,7 @@ def test_an_acknowledgement_racing_another_returns_the_first(
         calls.append(disclosure_id)
         return None if len(calls) == 1 else looked_up(actor, disclosure_id)
 
-    monkeypatch.setattr(views, "acknowledgement_by", missed_the_first_time)
+    monkeypatch.setattr(acknowledgements, "acknowledgement_by", missed_the_first_time)
     with app.app_context():
         again = service.acknowledge(
             actor=user(couple.hurt.id), space_id=couple.space_id, disclosure_id=disclosure["id"]

@@ -14,7 +14,6 @@ from flask import Flask
 from sqlalchemy import func, select, update
 from werkzeug.test import TestResponse
 
-from mend import idempotency
 from mend.checkins.models import Checkin
 from mend.commitments.models import (
     CheckReply,
@@ -30,7 +29,8 @@ from mend.disclosures.models import (
     DisclosureRevision,
 )
 from mend.extensions import db
-from mend.idempotency import IN_FLIGHT, IdempotencyKey
+from mend.idempotency import IdempotencyKey, answers
+from mend.idempotency.answers import IN_FLIGHT
 from mend.record.models import LedgerEntry
 from tests.builders import PASSWORD, ApiClient, Couple, make_couple
 
@@ -378,7 +378,7 @@ def answer_lost_long_ago(app: Flask) -> None:
 def test_a_retry_while_the_first_request_is_under_way_is_asked_to_try_again(
     app: Flask, couple: Couple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(idempotency, "ANSWER_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr(answers, "ANSWER_WAIT_SECONDS", 0.2)
     write, key = BY_NAME["checkin"], new_key()
     path = write.path(couple)
     assert write.send(couple, path, key).status_code == 201
@@ -405,7 +405,7 @@ def test_a_retry_waits_for_an_answer_that_arrives(
         stored = (row.status_code, row.response_body)
         db.session.execute(update(IdempotencyKey).values(status_code=None, response_body=None))
         db.session.commit()
-    waited = idempotency._wait_for_answer
+    waited = answers.wait_for_answer
 
     def answer_arrives_meanwhile(wanted: str) -> IdempotencyKey:
         db.session.execute(
@@ -414,7 +414,7 @@ def test_a_retry_waits_for_an_answer_that_arrives(
         db.session.commit()
         return waited(wanted)
 
-    monkeypatch.setattr(idempotency, "_wait_for_answer", answer_arrives_meanwhile)
+    monkeypatch.setattr(answers, "wait_for_answer", answer_arrives_meanwhile)
 
     retried = write.send(couple, path, key)
 

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Select, delete, select, update
 
 from mend.auth.models import User
-from mend.checkins.models import Checkin
+from mend.checkins.models import SCALES, Checkin
 from mend.commitments import snapshots
 from mend.commitments.models import (
     CheckReply,
@@ -46,7 +46,7 @@ from mend.record import service as record_service
 from mend.record.models import Erasure, Ledgered
 from mend.spaces.models import Membership, Space
 
-SCORES_BLANK = {"felt_safety": None, "regulation": None, "predicted_safety": None}
+SCORES_BLANK = dict.fromkeys(SCALES)
 
 
 @dataclass(frozen=True)

@@ -43,15 +43,18 @@ from mend.account.erasure import authored_rows
 from mend.account.schemas import EXPORT_FORMAT, EXPORT_VERSION, ExportOut
 from mend.auth.models import User
 from mend.checkins.models import Checkin
-from mend.checkins.views import CheckinView
-from mend.commitments import views as commitments
+from mend.checkins.read import CheckinView
+from mend.commitments import read as commitments
 from mend.commitments.models import Commitment, CommitmentCheck, CommitmentStatusChange
-from mend.consent import service as consent
+from mend.consent import read as consent
 from mend.consent.access_log import Read, reads_by_owner, record_reads
 from mend.consent.models import AccessLogEntry, ConsentChange
 from mend.database import utcnow
-from mend.disclosures import views as disclosure_views
 from mend.disclosures.models import Disclosure, DisclosureResponse, DisclosureRevision
+from mend.disclosures.read import acknowledgements as disclosure_acknowledgements
+from mend.disclosures.read import history as disclosure_history
+from mend.disclosures.read import listing as disclosure_listing
+from mend.disclosures.read import views as disclosure_views
 from mend.extensions import db
 from mend.measures import read as measure_views
 from mend.measures import service as measures
@@ -147,15 +150,15 @@ def _disclosures(access: policy.Access) -> list[disclosure_views.DisclosureDetai
         .order_by(DisclosureResponse.id),
     )
     fill = disclosure_views.fill_view
-    taken_in = disclosure_views.revisions_acknowledged(access, revisions)
+    taken_in = disclosure_acknowledgements.revisions_acknowledged(access, revisions)
     return [
         fill(
             disclosure_views.DisclosureDetailView,
             summary,
-            revisions=disclosure_views.revision_views(revisions[summary.id], taken_in),
+            revisions=disclosure_history.revision_views(revisions[summary.id], taken_in),
             responses=tuple(fill(disclosure_views.ResponseView, r) for r in replies[summary.id]),
         )
-        for summary in disclosure_views.summaries(access, list(rows))
+        for summary in disclosure_listing.summaries(access, list(rows))
     ]
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mend import policy
+from mend.checkins.read import CheckinView
 from mend.checkins.schemas import CheckinOut
-from mend.checkins.views import CheckinView
 from mend.live.publish import Announcement, prepare
 
 # One instance each: building a schema costs more than dumping one record.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
@@ -38,16 +37,5 @@ class Checkin(Ledgered, db.Model):
     tags: Mapped[list[str]] = mapped_column(EncryptedJSON("checkin.tags"), default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    def ledger_content(self) -> dict[str, Any]:
-        """Every field the author wrote."""
-        return {
-            "space_id": self.space_id,
-            "author_id": self.author_id,
-            "felt_safety": self.felt_safety,
-            "regulation": self.regulation,
-            "predicted_safety": self.predicted_safety,
-            "note": self.note,
-            "note_private": self.note_private,
-            "tags": self.tags,
-            "created_at": self.created_at,
-        }
+    # Every field the author wrote.
+    ledger_fields = ("space_id", "author_id", *SCALES, "note", "note_private", "tags", "created_at")

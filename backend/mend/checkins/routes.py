@@ -15,7 +15,7 @@ from mend.checkins.schemas import (
     TrendArgs,
     TrendOut,
 )
-from mend.idempotency import idempotent
+from mend.idempotency import idempotent, saved
 
 blp = Blueprint("checkins", __name__, url_prefix="/api/v1", description="Check-ins and trends")
 
@@ -44,7 +44,7 @@ class Checkins(MethodView):
         repairing partner may say how regulated they feel and how safe they think
         their partner feels today (`predicted_safety`). Check in as often as you like.
         """
-        return service.create(actor=current_user, space_id=space_id, **data)
+        return saved(service.create(actor=current_user, space_id=space_id, **data))
 
 
 @blp.route("/spaces/<int:space_id>/checkins/<int:checkin_id>")

@@ -10,7 +10,7 @@ from mend import policy
 from mend.auth.models import User
 from mend.checkins import events, trends
 from mend.checkins.models import Checkin
-from mend.checkins.views import CheckinView
+from mend.checkins.read import CheckinView
 from mend.clock import start_of_day, today_in
 from mend.consent.access_log import Read, reads_by_owner, record_reads
 from mend.database import utcnow

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from mend import policy
 from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
+from mend.commitments.read import check_view, detail, summaries
 from mend.commitments.schemas import CheckOut, CommitmentDetailOut, CommitmentOut, ReviewOut
-from mend.commitments.views import check_view, detail, summaries
 from mend.extensions import db
 from mend.live.publish import publish
 

@@ -10,10 +10,8 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Index,
-    Select,
     String,
     UniqueConstraint,
-    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -47,17 +45,19 @@ class Commitment(Ledgered, db.Model):
     starts_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    def ledger_content(self) -> dict[str, Any]:
-        """What was promised, how often, from when."""
-        return {
-            "space_id": self.space_id,
-            "author_id": self.author_id,
-            "title": self.title,
-            "description": self.description,
-            "cadence": self.cadence,
-            "starts_on": self.starts_on,
-            "created_at": self.created_at,
-        }
+    # What was promised, how often, from when.
+    ledger_fields = (
+        "space_id",
+        "author_id",
+        "title",
+        "description",
+        "cadence",
+        "starts_on",
+        "created_at",
+    )
+
+
+THROUGH_COMMITMENT = ((Commitment, "commitment_id"),)
 
 
 class CommitmentStatusChange(Ledgered, db.Model):
@@ -77,18 +77,10 @@ class CommitmentStatusChange(Ledgered, db.Model):
     effective_on: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    space_parent = (Commitment, "commitment_id")
+    space_path = THROUGH_COMMITMENT
 
-    def ledger_content(self) -> dict[str, Any]:
-        """The new status, why, and from which day."""
-        return {
-            "commitment_id": self.commitment_id,
-            "author_id": self.author_id,
-            "status": self.status,
-            "reason": self.reason,
-            "effective_on": self.effective_on,
-            "created_at": self.created_at,
-        }
+    # The new status, why, and from which day.
+    ledger_fields = ("commitment_id", "author_id", "status", "reason", "effective_on", "created_at")
 
 
 class CommitmentCheck(Ledgered, db.Model):
@@ -110,17 +102,13 @@ class CommitmentCheck(Ledgered, db.Model):
 
     commitment: Mapped[Commitment] = relationship(lazy="raise")
 
-    space_parent = (Commitment, "commitment_id")
+    space_path = THROUGH_COMMITMENT
 
-    def ledger_content(self) -> dict[str, Any]:
-        """The period, the outcome and the note."""
-        return {
-            "commitment_id": self.commitment_id,
-            "period_start": self.period_start,
-            "outcome": self.outcome,
-            "note": self.note,
-            "created_at": self.created_at,
-        }
+    # The period, the outcome and the note.
+    ledger_fields = ("commitment_id", "period_start", "outcome", "note", "created_at")
+
+
+THROUGH_CHECK = ((CommitmentCheck, "check_id"), *THROUGH_COMMITMENT)
 
 
 class CheckReview(Ledgered, db.Model):
@@ -141,25 +129,11 @@ class CheckReview(Ledgered, db.Model):
 
     check: Mapped[CommitmentCheck] = relationship(lazy="raise")
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Reviews belong to a space through their check's commitment."""
-        return (
-            select(cls)
-            .join(CommitmentCheck, CommitmentCheck.id == cls.check_id)
-            .join(Commitment, Commitment.id == CommitmentCheck.commitment_id)
-            .where(Commitment.space_id == space_id)
-        )
+    # Through their check's commitment.
+    space_path = THROUGH_CHECK
 
-    def ledger_content(self) -> dict[str, Any]:
-        """Who reviewed which check, and how."""
-        return {
-            "check_id": self.check_id,
-            "author_id": self.author_id,
-            "verdict": self.verdict,
-            "note": self.note,
-            "created_at": self.created_at,
-        }
+    # Who reviewed which check, and how.
+    ledger_fields = ("check_id", "author_id", "verdict", "note", "created_at")
 
 
 class ReliabilitySnapshot(db.Model):
@@ -202,21 +176,8 @@ class CheckReply(Ledgered, db.Model):
     body: Mapped[str] = mapped_column(EncryptedText("check_reply.body"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    @classmethod
-    def in_space(cls, space_id: int) -> Select[tuple[Any]]:
-        """Replies belong to a space through their check's commitment."""
-        return (
-            select(cls)
-            .join(CommitmentCheck, CommitmentCheck.id == cls.check_id)
-            .join(Commitment, Commitment.id == CommitmentCheck.commitment_id)
-            .where(Commitment.space_id == space_id)
-        )
+    # Through their check's commitment.
+    space_path = THROUGH_CHECK
 
-    def ledger_content(self) -> dict[str, Any]:
-        """Who said what under which check."""
-        return {
-            "check_id": self.check_id,
-            "author_id": self.author_id,
-            "body": self.body,
-            "created_at": self.created_at,
-        }
+    # Who said what under which check.
+    ledger_fields = ("check_id", "author_id", "body", "created_at")

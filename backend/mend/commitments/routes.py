@@ -25,7 +25,7 @@ from mend.commitments.schemas import (
     ReviewIn,
     ReviewOut,
 )
-from mend.idempotency import idempotent
+from mend.idempotency import idempotent, saved
 from mend.schema import PageArgs
 
 blp = Blueprint("commitments", __name__, url_prefix="/api/v1", description="Commitments")
@@ -38,7 +38,7 @@ class Commitments(MethodView):
     @blp.response(201, CommitmentOut)
     def post(self, data, space_id):
         """Make a commitment: something you will do, daily, weekly or ongoing."""
-        return service.create(actor=current_user, space_id=space_id, **data)
+        return saved(service.create(actor=current_user, space_id=space_id, **data))
 
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, CommitmentPageOut)
@@ -67,8 +67,10 @@ class CommitmentDetail(MethodView):
     @blp.response(200, CommitmentDetailOut)
     def patch(self, data, space_id, commitment_id):
         """Pause, resume, complete or withdraw a commitment, saying why. History is kept."""
-        return service.change_status(
-            actor=current_user, space_id=space_id, commitment_id=commitment_id, **data
+        return saved(
+            service.change_status(
+                actor=current_user, space_id=space_id, commitment_id=commitment_id, **data
+            )
         )
 
 
@@ -79,8 +81,10 @@ class Checks(MethodView):
     @blp.response(201, CheckOut)
     def post(self, data, space_id, commitment_id):
         """Report how a day (or a week) went: kept, partly kept, or missed. Once per period."""
-        return service.add_check(
-            actor=current_user, space_id=space_id, commitment_id=commitment_id, **data
+        return saved(
+            service.add_check(
+                actor=current_user, space_id=space_id, commitment_id=commitment_id, **data
+            )
         )
 
 
@@ -91,12 +95,14 @@ class Review(MethodView):
     @blp.response(201, ReviewOut)
     def post(self, data, space_id, commitment_id, check_id):
         """Confirm or dispute a check. Your partner sees a dispute too."""
-        return service.review(
-            actor=current_user,
-            space_id=space_id,
-            commitment_id=commitment_id,
-            check_id=check_id,
-            **data,
+        return saved(
+            service.review(
+                actor=current_user,
+                space_id=space_id,
+                commitment_id=commitment_id,
+                check_id=check_id,
+                **data,
+            )
         )
 
 
@@ -107,12 +113,14 @@ class Replies(MethodView):
     @blp.response(201, ReplyOut)
     def post(self, data, space_id, commitment_id, check_id):
         """Reply under a reviewed check (partners), e.g. answer a dispute; nothing else changes."""
-        return service.reply(
-            actor=current_user,
-            space_id=space_id,
-            commitment_id=commitment_id,
-            check_id=check_id,
-            **data,
+        return saved(
+            service.reply(
+                actor=current_user,
+                space_id=space_id,
+                commitment_id=commitment_id,
+                check_id=check_id,
+                **data,
+            )
         )
 
 

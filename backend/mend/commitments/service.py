@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mend import clock, policy
 from mend.auth.models import User
-from mend.commitments import events, reliability, snapshots, views
+from mend.commitments import events, read, reliability, snapshots
 from mend.commitments.models import (
     CheckReply,
     CheckReview,
@@ -18,7 +18,7 @@ from mend.commitments.models import (
     CommitmentCheck,
     CommitmentStatusChange,
 )
-from mend.commitments.views import CheckView, CommitmentView
+from mend.commitments.read import CheckView, CommitmentView
 from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
 from mend.errors import Conflict, Invalid, NotFound
@@ -58,7 +58,7 @@ def create(
         created_at=utcnow(),
     )
     _record(space_id, commitment, commitment=commitment)
-    view = views.summaries(access, [commitment])[0]
+    view = read.summaries(access, [commitment])[0]
     events.created(space_id=space_id, commitment_id=view.id)
     return view
 
@@ -73,7 +73,7 @@ def list_visible(
         Commitment.space_id == space_id, Commitment.author_id.in_(authors)
     )
     page = paginate(query, Commitment.id, limit=limit, before=before)
-    items = views.summaries(access, page.items)
+    items = read.summaries(access, page.items)
     owners = (item.author_id for item in items)
     record_reads(access, reads_by_owner(owners, CATEGORY, lambda n: f"{n} commitments (list)"))
     return Page(items=items, next_before=page.next_before)
@@ -82,7 +82,7 @@ def list_visible(
 def get_visible(*, actor: User, space_id: int, commitment_id: int) -> CommitmentView:
     """One commitment with every check (newest first) and its status history (oldest first)."""
     access = policy.access(actor, space_id)
-    view = views.detail(access, _visible(access, commitment_id))
+    view = read.detail(access, _visible(access, commitment_id))
     owners = [view.author_id] + [c.review.author_id for c in view.checks if c.review is not None]
     described = f"commitment {view.id} with its checks and history"
     record_reads(access, reads_by_owner(owners, CATEGORY, lambda _n: described))
@@ -111,7 +111,7 @@ def change_status(
         created_at=utcnow(),
     )
     _record(space_id, change, commitment=commitment)
-    view = views.detail(access, commitment)
+    view = read.detail(access, commitment)
     events.updated(space_id=space_id, commitment_id=commitment_id)
     return view
 
@@ -142,7 +142,7 @@ def add_check(
         created_at=utcnow(),
     )
     _save_once(space_id, check, commitment)
-    view = views.check_view(access, check, review=None)
+    view = read.check_view(access, check, review=None)
     events.checked(space_id=space_id, commitment_id=commitment_id, check_id=view.id)
     return view
 

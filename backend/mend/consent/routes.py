@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from mend.consent import access_log, service
+from mend.consent import access_log, read, service
 from mend.consent.schemas import AccessLogPageOut, ConsentIn, ConsentsOut, GivenOut
 from mend.schema import PageArgs
 
@@ -18,7 +18,7 @@ class Consents(MethodView):
     @blp.response(200, ConsentsOut)
     def get(self, space_id):
         """What you share with whom, what others share with you, and every change."""
-        return service.overview(actor=current_user, space_id=space_id)
+        return read.overview(actor=current_user, space_id=space_id)
 
 
 @blp.route("/spaces/<int:space_id>/consents/<int:viewer_id>/<string:category>")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from mend import policy
-from mend.disclosures import views
 from mend.disclosures.models import Disclosure, DisclosureAcknowledgement, DisclosureResponse
+from mend.disclosures.read import acknowledgements, history, views
+from mend.disclosures.read.views import ResponseView
 from mend.disclosures.schemas import AcknowledgementOut, DisclosureDetailOut, ResponseOut
-from mend.disclosures.views import ResponseView
 from mend.extensions import db
 from mend.live.publish import publish
 
@@ -33,7 +33,7 @@ def changed(event_type: str, *, space_id: int, disclosure_id: int) -> None:
         return (
             None
             if disclosure is None
-            else DISCLOSURE_DETAIL_OUT.dump(views.detail(access, disclosure))
+            else DISCLOSURE_DETAIL_OUT.dump(history.detail(access, disclosure))
         )
 
     publish(event_type, space_id=space_id, render=render)
@@ -46,7 +46,7 @@ def responded(*, space_id: int, disclosure_id: int, response_id: int) -> None:
         response = db.session.get(DisclosureResponse, response_id)
         if _disclosure_for(access, disclosure_id) is None or response is None:
             return None
-        if views.is_held(access, disclosure_id):
+        if history.is_held(access, disclosure_id):
             return None
         if not access.can_see(response.author_id, CATEGORY):
             return None
@@ -64,6 +64,6 @@ def acknowledged(*, space_id: int, disclosure_id: int, acknowledgement_id: int) 
             return None
         if not access.can_see(acknowledgement.user_id, CATEGORY):
             return None
-        return ACKNOWLEDGEMENT_OUT.dump(views.acknowledgement_view(acknowledgement))
+        return ACKNOWLEDGEMENT_OUT.dump(acknowledgements.acknowledgement_view(acknowledgement))
 
     publish("disclosure.acknowledged", space_id=space_id, render=render)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -43,15 +42,11 @@ class Disclosure(Ledgered, db.Model):
         order_by="DisclosureRevision.number", lazy="raise"
     )
 
-    def ledger_content(self) -> dict[str, Any]:
-        """Category, date and author, fixed once written."""
-        return {
-            "space_id": self.space_id,
-            "author_id": self.author_id,
-            "category": self.category,
-            "occurred_on": self.occurred_on,
-            "created_at": self.created_at,
-        }
+    # Category, date and author, fixed once written.
+    ledger_fields = ("space_id", "author_id", "category", "occurred_on", "created_at")
+
+
+THROUGH_DISCLOSURE = ((Disclosure, "disclosure_id"),)
 
 
 class DisclosureRevision(Ledgered, db.Model):
@@ -69,18 +64,10 @@ class DisclosureRevision(Ledgered, db.Model):
     reason: Mapped[str | None] = mapped_column(EncryptedText("disclosure_revision.reason"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    space_parent = (Disclosure, "disclosure_id")
+    space_path = THROUGH_DISCLOSURE
 
-    def ledger_content(self) -> dict[str, Any]:
-        """The words and the reason for changing them."""
-        return {
-            "disclosure_id": self.disclosure_id,
-            "number": self.number,
-            "title": self.title,
-            "body": self.body,
-            "reason": self.reason,
-            "created_at": self.created_at,
-        }
+    # The words and the reason for changing them.
+    ledger_fields = ("disclosure_id", "number", "title", "body", "reason", "created_at")
 
 
 class DisclosureResponse(Ledgered, db.Model):
@@ -99,16 +86,10 @@ class DisclosureResponse(Ledgered, db.Model):
 
     disclosure: Mapped[Disclosure] = relationship(lazy="raise")
 
-    space_parent = (Disclosure, "disclosure_id")
+    space_path = THROUGH_DISCLOSURE
 
-    def ledger_content(self) -> dict[str, Any]:
-        """Who said what in the thread."""
-        return {
-            "disclosure_id": self.disclosure_id,
-            "author_id": self.author_id,
-            "body": self.body,
-            "created_at": self.created_at,
-        }
+    # Who said what in the thread.
+    ledger_fields = ("disclosure_id", "author_id", "body", "created_at")
 
 
 class DisclosureAcknowledgement(Ledgered, db.Model):
@@ -132,15 +113,8 @@ class DisclosureAcknowledgement(Ledgered, db.Model):
 
     disclosure: Mapped[Disclosure] = relationship(lazy="raise")
 
-    space_parent = (Disclosure, "disclosure_id")
+    space_path = THROUGH_DISCLOSURE
 
-    def ledger_content(self) -> dict[str, Any]:
-        """Who acknowledged which revision of which disclosure, when."""
-        content: dict[str, Any] = {
-            "disclosure_id": self.disclosure_id,
-            "user_id": self.user_id,
-            "created_at": self.created_at,
-        }
-        if self.revision_number is not None:
-            content["revision_number"] = self.revision_number
-        return content
+    # Who acknowledged which revision of which disclosure, when.
+    ledger_fields = ("disclosure_id", "user_id", "created_at")
+    ledger_fields_if_set = ("revision_number",)

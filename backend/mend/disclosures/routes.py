@@ -21,7 +21,7 @@ from mend.disclosures.schemas import (
     ResponseOut,
     RevisionIn,
 )
-from mend.idempotency import idempotent
+from mend.idempotency import idempotent, saved
 from mend.schema import PageArgs
 
 blp = Blueprint("disclosures", __name__, url_prefix="/api/v1", description="Disclosures")
@@ -42,7 +42,7 @@ class Disclosures(MethodView):
     @blp.response(201, DisclosureDetailOut)
     def post(self, data, space_id):
         """Tell your partner what happened, and how it affected you both (repairing partner)."""
-        return service.create(actor=current_user, space_id=space_id, **data)
+        return saved(service.create(actor=current_user, space_id=space_id, **data))
 
 
 @blp.route(DISCLOSURE)
@@ -62,8 +62,10 @@ class Revisions(MethodView):
     @blp.response(201, DisclosureDetailOut)
     def post(self, data, space_id, disclosure_id):
         """Amend a disclosure in the open, saying why; the earlier words stay visible."""
-        return service.revise(
-            actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
+        return saved(
+            service.revise(
+                actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
+            )
         )
 
 
@@ -74,8 +76,10 @@ class Responses(MethodView):
     @blp.response(201, ResponseOut)
     def post(self, data, space_id, disclosure_id):
         """Reply in a disclosure's thread: a question, an answer, a reaction (partners)."""
-        return service.respond(
-            actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
+        return saved(
+            service.respond(
+                actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
+            )
         )
 
 
@@ -87,6 +91,8 @@ class Acknowledge(MethodView):
     @blp.alt_response(409, response="CONFLICT", description="Amended since that revision.")
     def post(self, data, space_id, disclosure_id):
         """Say "I have taken this in" of the current words (hurt partner); repeating is a no-op."""
-        return service.acknowledge(
-            actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
+        return saved(
+            service.acknowledge(
+                actor=current_user, space_id=space_id, disclosure_id=disclosure_id, **data
+            )
         )

@@ -15,14 +15,15 @@ from mend import clock, policy
 from mend.auth.models import User
 from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
-from mend.disclosures import events, views
+from mend.disclosures import events
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
     DisclosureResponse,
     DisclosureRevision,
 )
-from mend.disclosures.views import (
+from mend.disclosures.read import acknowledgements, history, listing, views
+from mend.disclosures.read.views import (
     AcknowledgementView,
     DisclosureDetailView,
     DisclosureView,
@@ -80,7 +81,7 @@ def create(
         ),
     )
     pacing.hold_new(space_id=space_id, disclosure_id=disclosure.id)
-    view = views.detail(access, disclosure)
+    view = history.detail(access, disclosure)
     db.session.commit()
     events.changed("disclosure.created", space_id=space_id, disclosure_id=view.id)
     return view
@@ -91,7 +92,7 @@ def list_visible(
 ) -> Page[DisclosureView]:
     """The disclosures the actor may see, newest first, as they read now."""
     access = policy.access(actor, space_id)
-    page = views.summary_page(access, limit=limit, before=before)
+    page = listing.summary_page(access, limit=limit, before=before)
     authors = (item.author_id for item in page.items)
     record_reads(access, reads_by_owner(authors, CATEGORY, lambda n: f"{n} disclosures (list)"))
     return page
@@ -100,7 +101,7 @@ def list_visible(
 def get_visible(*, actor: User, space_id: int, disclosure_id: int) -> DisclosureDetailView:
     """One disclosure with its revisions and the replies the actor may read."""
     access = policy.access(actor, space_id)
-    detail = views.detail(access, _visible(access, disclosure_id))
+    detail = history.detail(access, _visible(access, disclosure_id))
     authors = {detail.author_id} | {response.author_id for response in detail.responses}
     described = f"disclosure {detail.id} with its history and replies"
     record_reads(access, reads_by_owner(authors, CATEGORY, lambda _n: described))
@@ -120,7 +121,7 @@ def revise(
     access = policy.access(actor, space_id)
     access.require_role("repairing")
     disclosure = _visible(access, disclosure_id, lock=True)
-    latest = views.latest_revisions([disclosure.id])[disclosure.id][0]
+    latest = history.latest_revisions([disclosure.id])[disclosure.id][0]
     revision = DisclosureRevision(
         disclosure_id=disclosure.id,
         number=latest.number + 1,
@@ -132,7 +133,7 @@ def revise(
         field = "body" if body is not None else "title"
         raise Invalid(field, "This is the same as the current version; nothing would change.")
     _write(space_id, revision)
-    view = views.detail(access, disclosure)
+    view = history.detail(access, disclosure)
     db.session.commit()
     events.changed("disclosure.revised", space_id=space_id, disclosure_id=view.id)
     return view
@@ -162,10 +163,10 @@ def acknowledge(
     access = policy.access(actor, space_id)
     access.require_role("hurt")
     disclosure = _unheld(access, disclosure_id)
-    current = views.latest_revisions([disclosure.id])[disclosure.id][0]
+    current = history.latest_revisions([disclosure.id])[disclosure.id][0]
     if revision is not None and revision != current.number:
         raise Conflict(AMENDED_SINCE, slug="amended-since-read")
-    existing = views.acknowledgement_by(actor, current)
+    existing = acknowledgements.acknowledgement_by(actor, current)
     if existing is not None:
         return existing
     acknowledgement = DisclosureAcknowledgement(
@@ -176,11 +177,11 @@ def acknowledge(
     except IntegrityError:
         # A simultaneous request acknowledged first; theirs is the one to show.
         db.session.rollback()
-        existing = views.acknowledgement_by(actor, current)
+        existing = acknowledgements.acknowledgement_by(actor, current)
         if existing is None:
             raise
         return existing
-    view = views.acknowledgement_view(acknowledgement)
+    view = acknowledgements.acknowledgement_view(acknowledgement)
     db.session.commit()
     events.acknowledged(
         space_id=space_id, disclosure_id=disclosure_id, acknowledgement_id=acknowledgement.id
@@ -215,6 +216,6 @@ def _visible(access: policy.Access, disclosure_id: int, *, lock: bool = False) -
 def _unheld(access: policy.Access, disclosure_id: int) -> Disclosure:
     """The visible disclosure, unless the viewer is holding it back (then 409)."""
     disclosure = _visible(access, disclosure_id)
-    if views.is_held(access, disclosure.id):
+    if history.is_held(access, disclosure.id):
         raise Conflict(HELD, slug="held")
     return disclosure

@@ -86,7 +86,6 @@ def _origin_check(extra_origins: tuple[str, ...]):  # type: ignore[no-untyped-de
     return allowed
 
 
-
 @sio.on("connect")
 def _connect(_auth: object = None) -> bool:
     if not current_user.is_authenticated:

@@ -22,6 +22,18 @@ CATEGORY = "measures"
 
 
 @dataclass(frozen=True)
+class ResponseView:
+    """A response as its respondent sees it right after answering."""
+
+    id: int
+    instrument: str
+    score: int
+    band: str
+    created_at: datetime
+    support: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
 class SeriesView:
     """One partner's series on one instrument, with change and adherence."""
 

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from mend.idempotency import idempotent
+from mend.idempotency import idempotent, saved
 from mend.measures import service
 from mend.measures.schemas import (
     InstrumentOut,
@@ -37,8 +37,10 @@ class Responses(MethodView):
     def post(self, data, space_id, instrument_id):
         """Answer a questionnaire (partners). Scored on the server; shared with no one
         unless you choose to share `measures`."""
-        return service.respond(
-            actor=current_user, space_id=space_id, instrument_id=instrument_id, **data
+        return saved(
+            service.respond(
+                actor=current_user, space_id=space_id, instrument_id=instrument_id, **data
+            )
         )
 
 

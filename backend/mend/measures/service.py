@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -17,25 +15,13 @@ from mend.extensions import db
 from mend.measures import events
 from mend.measures.catalogue import Instrument
 from mend.measures.models import MeasureResponse, MeasureSchedule
-from mend.measures.read import CATEGORY, SeriesView, build_series, described
+from mend.measures.read import CATEGORY, ResponseView, SeriesView, build_series, described
 from mend.measures.setup import instruments, support
 from mend.spaces.models import PARTNER_ROLES
 
 NO_SUCH_INSTRUMENT = "We don't offer that questionnaire."
 NO_SCHEDULE = "There is no schedule for that questionnaire."
 WHOSE_SCHEDULE = "Please say which partner this schedule is for (respondent_id)."
-
-
-@dataclass(frozen=True)
-class ResponseView:
-    """A response as its respondent sees it right after answering."""
-
-    id: int
-    instrument: str
-    score: int
-    band: str
-    created_at: datetime
-    support: dict[str, Any] | None
 
 
 def instrument(instrument_id: str) -> Instrument:

@@ -6,31 +6,21 @@ held row is simply deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from mend import policy
 from mend.auth.models import User
-from mend.disclosures.models import Disclosure
 from mend.errors import NotFound
 from mend.extensions import db
 from mend.pacing.models import HeldDisclosure, Pacing
-
-
-@dataclass(frozen=True)
-class PacingView:
-    """A hurt partner's pacing choice and what is waiting for them."""
-
-    hold_disclosures: bool
-    held: list[int]
+from mend.pacing.read import PacingView, held_ids, view_of
 
 
 def get(*, actor: User, space_id: int) -> PacingView:
     """The actor's pacing choice in this space (hurt partner)."""
     access = policy.access(actor, space_id)
     access.require_role("hurt")
-    return _view(access)
+    return view_of(access)
 
 
 def update(*, actor: User, space_id: int, hold_disclosures: bool) -> PacingView:
@@ -43,7 +33,7 @@ def update(*, actor: User, space_id: int, hold_disclosures: bool) -> PacingView:
         db.session.add(row)
     row.hold_disclosures = hold_disclosures
     db.session.commit()
-    return _view(access)
+    return view_of(access)
 
 
 def release(
@@ -52,7 +42,7 @@ def release(
     """Let one held disclosure, or all of them, through; nobody is told."""
     access = policy.access(actor, space_id)
     access.require_role("hurt")
-    held = _held_ids(access)
+    held = held_ids(access)
     chosen = held if release_all else [disclosure_id]
     if disclosure_id is not None and disclosure_id not in held:
         raise NotFound("Nothing is being held with that number.")
@@ -63,24 +53,4 @@ def release(
             )
         )
     db.session.commit()
-    return _view(access)
-
-
-def _view(access: policy.Access) -> PacingView:
-    row = db.session.get(Pacing, (access.space_id, access.user.id))
-    return PacingView(hold_disclosures=bool(row and row.hold_disclosures), held=_held_ids(access))
-
-
-def _held_ids(access: policy.Access) -> list[int]:
-    """The ids of the disclosures in this space held back from the actor, oldest first."""
-    return list(
-        db.session.scalars(
-            select(HeldDisclosure.disclosure_id)
-            .join(Disclosure, Disclosure.id == HeldDisclosure.disclosure_id)
-            .where(
-                HeldDisclosure.user_id == access.user.id,
-                Disclosure.space_id == access.space_id,
-            )
-            .order_by(HeldDisclosure.disclosure_id)
-        )
-    )
+    return view_of(access)

@@ -32,30 +32,36 @@ class LedgerEntry(db.Model):
 class Ledgered:
     """Mixin for rows that are part of the trust record.
 
-    Each such row gets exactly one ledger entry when it is written; its
-    `ledger_content()` is what the entry's content hash covers, so changing
-    any of those columns afterwards breaks verification.
+    Each such row gets exactly one ledger entry when it is written. A model declares
+    once which of its columns the entry's content hash covers: `ledger_fields`, in
+    order, always; `ledger_fields_if_set` only when not None (fields added after rows
+    were first written, so that older rows keep their hash). Changing any of them
+    afterwards breaks verification.
     """
 
     ledger_kind: ClassVar[str]
-    # (parent model, foreign-key attribute) for rows that reach their space through a parent.
-    space_parent: ClassVar[tuple[Any, str] | None] = None
+    ledger_fields: ClassVar[tuple[str, ...]]
+    ledger_fields_if_set: ClassVar[tuple[str, ...]] = ()
+    # How rows reach their space: (parent model, foreign-key attribute) pairs, nearest
+    # first, the last parent holding space_id; empty for rows with a space_id of their own.
+    space_path: ClassVar[tuple[tuple[Any, str], ...]] = ()
 
     def ledger_content(self) -> dict[str, Any]:
-        """The fields covered by the content hash."""
-        raise NotImplementedError
+        """The fields covered by the content hash, by name."""
+        content = {name: getattr(self, name) for name in self.ledger_fields}
+        for name in self.ledger_fields_if_set:
+            if (value := getattr(self, name)) is not None:
+                content[name] = value
+        return content
 
     @classmethod
     def in_space(cls, space_id: int) -> Select[tuple[Any]]:
         """A query for every row of this kind in a space."""
-        if cls.space_parent is None:
-            return select(cls).where(cls.space_id == space_id)  # type: ignore[attr-defined]
-        parent, foreign_key = cls.space_parent
-        return (
-            select(cls)
-            .join(parent, parent.id == getattr(cls, foreign_key))
-            .where(parent.space_id == space_id)
-        )
+        query, child = select(cls), cls
+        for parent, foreign_key in cls.space_path:
+            query = query.join(parent, parent.id == getattr(child, foreign_key))
+            child = parent
+        return query.where(child.space_id == space_id)  # type: ignore[attr-defined]
 
 
 class Erasure(Ledgered, db.Model):
@@ -73,6 +79,5 @@ class Erasure(Ledgered, db.Model):
     refs: Mapped[list[list[Any]]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    def ledger_content(self) -> dict[str, Any]:
-        """The erased rows, as [kind, id] pairs."""
-        return {"space_id": self.space_id, "refs": self.refs, "created_at": self.created_at}
+    # The erased rows, as [kind, id] pairs.
+    ledger_fields = ("space_id", "refs", "created_at")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, select
 
-from mend import idempotency, policy
+from mend import policy
 from mend.auth.models import User
 from mend.database import utcnow
 from mend.extensions import db
@@ -93,7 +93,6 @@ def append_many(*, space_id: int, rows: list[Ledgered]) -> None:
         )
         prev_hash = chained
     connection.execute(INSERT_ENTRIES, entries)
-    idempotency.note_saved(kind=rows[0].ledger_kind, ref_id=rows[0].id)
 
 
 def verify(*, actor: User, space_id: int) -> Verification:

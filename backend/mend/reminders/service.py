@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,37 +16,16 @@ from mend.mail import outbox
 from mend.push import service as push
 from mend.reminders import needs, schedule
 from mend.reminders.models import ReminderSent, ReminderSettings
+from mend.reminders.read import DEFAULTS, RemindersView, view_of
 
 log = logging.getLogger(__name__)
 
-SLOT_OFF = {"enabled": False, "time": "19:00", "days": list(schedule.DAYS)}
-DEFAULTS: dict[str, Any] = {
-    "checkin": SLOT_OFF,
-    "commitments": SLOT_OFF,
-    "measures": SLOT_OFF,
-    "activity": {"enabled": False},
-    "channels": ["email"],
-    "quiet_hours": None,
-}
 TEMPLATES = {"checkin": "reminder-checkin", "commitments": "reminder-commitments"}
-
-
-@dataclass(frozen=True)
-class RemindersView:
-    """A person's reminder choices as the API shows them."""
-
-    checkin: dict[str, Any]
-    commitments: dict[str, Any]
-    measures: dict[str, Any]
-    activity: dict[str, Any]
-    channels: list[str]
-    quiet_hours: dict[str, str] | None
-    snoozed_until: datetime | None
 
 
 def get(*, actor: User) -> RemindersView:
     """The actor's reminder choices; everything is off until they turn it on."""
-    return _view(db.session.get(ReminderSettings, actor.id))
+    return view_of(db.session.get(ReminderSettings, actor.id))
 
 
 def update(*, actor: User, snoozed_until: datetime | None = None, **choices: Any) -> RemindersView:
@@ -63,12 +41,7 @@ def update(*, actor: User, snoozed_until: datetime | None = None, **choices: Any
         (preferences.get(kind) or {}).get("enabled") for kind in (*schedule.TIMED_KINDS, "activity")
     )
     db.session.commit()
-    return _view(row)
-
-
-def _view(row: ReminderSettings | None) -> RemindersView:
-    preferences = {**DEFAULTS, **(row.preferences if row else {})}
-    return RemindersView(**preferences, snoozed_until=row.snoozed_until if row else None)
+    return view_of(row)
 
 
 def send_due(*, now: datetime | None = None) -> int:

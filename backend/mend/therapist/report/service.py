@@ -25,14 +25,15 @@ from mend.auth.models import User
 from mend.checkins import service as checkins
 from mend.checkins import trends
 from mend.checkins.trends import Point
-from mend.commitments import views as commitments
+from mend.commitments import read as commitments
 from mend.commitments.models import Commitment, CommitmentCheck
 from mend.commitments.service import CheckView, CommitmentView
 from mend.consent.access_log import Read, record_reads
 from mend.database import utcnow
-from mend.disclosures import views as disclosure_views
 from mend.disclosures.models import Disclosure, DisclosureRevision
-from mend.disclosures.views import DisclosureView, RevisionView
+from mend.disclosures.read import listing as disclosure_listing
+from mend.disclosures.read import views as disclosure_views
+from mend.disclosures.read.views import DisclosureView, RevisionView
 from mend.errors import Invalid
 from mend.extensions import db
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
@@ -247,7 +248,7 @@ def _disclosures(
     rows = db.session.scalars(
         select(Disclosure).where(Disclosure.id.in_(by_disclosure)).order_by(Disclosure.id)
     ).all()
-    summaries = disclosure_views.summaries(access, list(rows))
+    summaries = disclosure_listing.summaries(access, list(rows))
     return [DisclosureLines(view, by_disclosure[view.id]) for view in summaries]
 
 

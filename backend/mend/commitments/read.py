@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, and_, or_, select
 
@@ -41,6 +41,7 @@ COMMITMENT_FIELDS = (
 class CheckView:
     """A check as the viewer sees it: `review` is the newest one, if they may see it."""
 
+    ledger_kind: ClassVar[str] = "commitment_check"  # names the saved row to idempotency
     id: int
     commitment_id: int
     period_start: date
@@ -55,6 +56,7 @@ class CheckView:
 class CommitmentView:
     """A commitment with what its history says now: status, reliability, streak."""
 
+    ledger_kind: ClassVar[str] = "commitment"  # names the saved row to idempotency
     id: int
     space_id: int
     author_id: int | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from mend import policy
 from mend.checkins.models import Checkin
@@ -13,6 +14,7 @@ from mend.checkins.models import Checkin
 class CheckinView:
     """A check-in as one caller may see it: the note and its privacy only where allowed."""
 
+    ledger_kind: ClassVar[str] = "checkin"  # names the saved row to idempotency
     id: int
     space_id: int
     author_id: int | None
