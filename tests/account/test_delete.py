@@ -127,12 +127,15 @@ def test_open_sockets_close_and_the_partner_hears_a_member_left(
 ) -> None:
     couple = story.couple
     leaving, staying = connect(couple.repairing), connect(couple.hurt)
+    leaving_id = couple.repairing.id
 
     assert delete_account(couple.repairing).status_code == 204
 
     assert not leaving.is_connected()
     [event] = [e for e in events(staying) if e["type"] == "member.left"]
-    assert [(m["user_id"], m["left_at"] is None) for m in event["data"]["members"]] == [
+    assert event["data"] == {"user_id": leaving_id}
+    members = couple.hurt.get(f"/spaces/{couple.space_id}").get_json()["members"]
+    assert [(m["user_id"], m["left_at"] is None) for m in members] == [
         (couple.hurt.id, True),
         (None, False),
     ]

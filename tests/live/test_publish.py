@@ -1,5 +1,5 @@
-"""Preparing an event inside a write: a database error fails the write, a render error
-only loses the event."""
+"""Deciding an event's audience: inside a write a database error fails the write, a failing
+audience check only loses the event, and after a commit nothing undoes the write."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from mend import policy
-from mend.checkins import events as checkin_events
 from tests.builders import Couple
 from tests.live.conftest import Connect, types
 
@@ -16,12 +15,13 @@ def checkins_path(couple: Couple) -> str:
     return f"/spaces/{couple.space_id}/checkins"
 
 
-def test_a_database_error_while_preparing_the_event_saves_nothing_and_answers_503(
+def connection_lost(space_id: int) -> list[policy.Access]:
+    raise OperationalError("SELECT membership ...", {}, Exception("connection lost"))
+
+
+def test_a_database_error_while_deciding_the_audience_saves_nothing_and_answers_503(
     couple: Couple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def connection_lost(space_id: int) -> list[policy.Access]:
-        raise OperationalError("SELECT membership ...", {}, Exception("connection lost"))
-
     monkeypatch.setattr(policy, "member_accesses", connection_lost)
     response = couple.hurt.post(checkins_path(couple), json={"felt_safety": 4})
     assert response.status_code == 503
@@ -33,15 +33,19 @@ def test_a_database_error_while_preparing_the_event_saves_nothing_and_answers_50
     assert verification == {**verification, "valid": True, "entries": 0}
 
 
-def test_an_event_that_cannot_be_rendered_is_dropped_and_the_write_kept(
+def test_an_audience_check_that_fails_drops_the_event_and_keeps_the_write(
     couple: Couple, connect: Connect, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repairing_socket = connect(couple.repairing)
 
-    def broken_dump(view: object) -> dict:
-        raise ValueError("a render bug")
+    can_see = policy.Access.can_see
 
-    monkeypatch.setattr(checkin_events.CHECKIN_OUT, "dump", broken_dump)
+    def broken_can_see(self: policy.Access, owner_id: int, category: str) -> bool:
+        if category == "checkins":  # the check-in event's audience asks this; the write doesn't
+            raise ValueError("a policy bug")
+        return can_see(self, owner_id, category)
+
+    monkeypatch.setattr(policy.Access, "can_see", broken_can_see)
     response = couple.hurt.post(checkins_path(couple), json={"felt_safety": 4})
     assert response.status_code == 201
     monkeypatch.undo()
@@ -49,6 +53,23 @@ def test_an_event_that_cannot_be_rendered_is_dropped_and_the_write_kept(
     assert "checkin.created" not in types(repairing_socket)
     listed = couple.repairing.get(checkins_path(couple)).get_json()["items"]
     assert [item["id"] for item in listed] == [response.get_json()["id"]]
-    # The socket itself works: once rendering does, the next check-in reaches it.
+    # The socket itself works: once the check does, the next check-in reaches it.
     assert couple.hurt.post(checkins_path(couple), json={"felt_safety": 5}).status_code == 201
     assert types(repairing_socket) == ["checkin.created"]
+
+
+def test_a_database_error_after_the_commit_loses_only_the_event(
+    couple: Couple, connect: Connect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hurt_socket = connect(couple.hurt)
+    commitments = f"/spaces/{couple.space_id}/commitments"
+    monkeypatch.setattr(policy, "member_accesses", connection_lost)
+    response = couple.repairing.post(
+        commitments, json={"title": "Call at noon", "cadence": "daily"}
+    )
+    monkeypatch.undo()
+
+    assert response.status_code == 201
+    assert types(hurt_socket) == []
+    listed = couple.hurt.get(commitments).get_json()["items"]
+    assert [item["id"] for item in listed] == [response.get_json()["id"]]

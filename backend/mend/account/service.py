@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from mend.account import erasure, export
 from mend.auth.models import User
 from mend.auth.passwords import verify_password
 from mend.errors import Forbidden
 from mend.extensions import db
+from mend.live.events import publish
 from mend.live.sockets import disconnect_user
 from mend.spaces import events as space_events
 
@@ -38,4 +40,8 @@ def delete_account(*, actor: User, password: str) -> None:
     log.info("account %s deleted", user_id)
     disconnect_user(user_id)
     for space_id in spaces_left:
-        space_events.membership_changed("member.left", space_id=space_id)
+        publish(
+            partial(
+                space_events.membership_changed, "member.left", space_id=space_id, user_id=user_id
+            )
+        )

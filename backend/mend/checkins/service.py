@@ -70,7 +70,7 @@ def create(
     row = Checkin(id=_insert(values), **values)
     record_service.append(space_id=space_id, row=row)
     view = CheckinView.of(row, access)
-    announcement = events.created(space_id=space_id, authors_view=view)
+    announcement = events.created(space_id=space_id, checkin_id=row.id, author_id=actor.id)
     db.session.commit()
     announcement.send()
     return view

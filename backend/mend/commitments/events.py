@@ -1,75 +1,53 @@
-"""Live events for commitments, each rendered for its recipient as the REST API would show it."""
+"""Live events for commitments: ids only, to members who may see the commitment and its act."""
 
 from __future__ import annotations
 
-from mend import policy
-from mend.commitments.models import CheckReview, Commitment, CommitmentCheck
-from mend.commitments.read import check_view, detail, summaries
-from mend.commitments.schemas import CheckOut, CommitmentDetailOut, CommitmentOut, ReviewOut
-from mend.extensions import db
-from mend.live.publish import publish
-
-# One instance each: building a schema costs more than dumping one record.
-CHECK_OUT = CheckOut()
-COMMITMENT_DETAIL_OUT = CommitmentDetailOut()
-COMMITMENT_OUT = CommitmentOut()
-REVIEW_OUT = ReviewOut()
+from mend.live.events import Announcement, announce
 
 CATEGORY = "commitments"
 
 
-def _commitment_for(access: policy.Access, commitment_id: int) -> Commitment | None:
-    commitment = db.session.get(Commitment, commitment_id)
-    if commitment is None or not access.can_see(commitment.author_id, CATEGORY):
-        return None
-    return commitment
+def created(*, space_id: int, commitment_id: int, author_id: int) -> Announcement:
+    """commitment.created."""
+    return _about("commitment.created", space_id, author_id, {"id": commitment_id})
 
 
-def created(*, space_id: int, commitment_id: int) -> None:
-    """commitment.created: the commitment as its list shows it."""
-
-    def render(access: policy.Access) -> dict | None:
-        commitment = _commitment_for(access, commitment_id)
-        return (
-            None if commitment is None else COMMITMENT_OUT.dump(summaries(access, [commitment])[0])
-        )
-
-    publish("commitment.created", space_id=space_id, render=render)
+def updated(*, space_id: int, commitment_id: int, author_id: int) -> Announcement:
+    """commitment.updated: a status change, or a reply under a reviewed check."""
+    return _about("commitment.updated", space_id, author_id, {"id": commitment_id})
 
 
-def updated(*, space_id: int, commitment_id: int) -> None:
-    """commitment.updated: the detail after a status change."""
-
-    def render(access: policy.Access) -> dict | None:
-        commitment = _commitment_for(access, commitment_id)
-        return (
-            None if commitment is None else COMMITMENT_DETAIL_OUT.dump(detail(access, commitment))
-        )
-
-    publish("commitment.updated", space_id=space_id, render=render)
+def checked(*, space_id: int, commitment_id: int, author_id: int, check_id: int) -> Announcement:
+    """commitment.checked: a new check of a day or week."""
+    ids = {"id": check_id, "commitment_id": commitment_id}
+    return _about("commitment.checked", space_id, author_id, ids)
 
 
-def checked(*, space_id: int, commitment_id: int, check_id: int) -> None:
-    """commitment.checked: the new check."""
+def reviewed(
+    *,
+    space_id: int,
+    commitment_id: int,
+    author_id: int,
+    check_id: int,
+    review_id: int,
+    reviewer_id: int,
+) -> Announcement:
+    """commitment.reviewed: to those who may also see the reviewer's `commitments`."""
+    return announce(
+        "commitment.reviewed",
+        space_id=space_id,
+        ids={"id": review_id, "commitment_id": commitment_id, "check_id": check_id},
+        visible_to=lambda access: (
+            access.can_see(author_id, CATEGORY) and access.can_see(reviewer_id, CATEGORY)
+        ),
+    )
 
-    def render(access: policy.Access) -> dict | None:
-        check = db.session.get(CommitmentCheck, check_id)
-        if _commitment_for(access, commitment_id) is None or check is None:
-            return None
-        return CHECK_OUT.dump(check_view(access, check, review=None))
 
-    publish("commitment.checked", space_id=space_id, render=render)
-
-
-def reviewed(*, space_id: int, commitment_id: int, review_id: int) -> None:
-    """commitment.reviewed: the review, to those who may see the reviewer's `commitments`."""
-
-    def render(access: policy.Access) -> dict | None:
-        review = db.session.get(CheckReview, review_id)
-        if _commitment_for(access, commitment_id) is None or review is None:
-            return None
-        if not access.can_see(review.author_id, CATEGORY):
-            return None
-        return REVIEW_OUT.dump(review)
-
-    publish("commitment.reviewed", space_id=space_id, render=render)
+def _about(event_type: str, space_id: int, author_id: int, ids: dict[str, int]) -> Announcement:
+    """An event to everyone who may see the author's commitments."""
+    return announce(
+        event_type,
+        space_id=space_id,
+        ids=ids,
+        visible_to=lambda access: access.can_see(author_id, CATEGORY),
+    )

@@ -23,6 +23,7 @@ from mend.consent.access_log import reads_by_owner, record_reads
 from mend.database import utcnow
 from mend.errors import Conflict, Invalid, NotFound
 from mend.extensions import db
+from mend.live.events import publish
 from mend.pagination import Page, paginate
 from mend.record import service as record_service
 from mend.spaces.models import PARTNER_ROLES, Space
@@ -59,7 +60,7 @@ def create(
     )
     _record(space_id, commitment, commitment=commitment)
     view = read.summaries(access, [commitment])[0]
-    events.created(space_id=space_id, commitment_id=view.id)
+    publish(lambda: events.created(space_id=space_id, commitment_id=view.id, author_id=actor.id))
     return view
 
 
@@ -112,7 +113,11 @@ def change_status(
     )
     _record(space_id, change, commitment=commitment)
     view = read.detail(access, commitment)
-    events.updated(space_id=space_id, commitment_id=commitment_id)
+    publish(
+        lambda: events.updated(
+            space_id=space_id, commitment_id=commitment.id, author_id=commitment.author_id
+        )
+    )
     return view
 
 
@@ -143,7 +148,14 @@ def add_check(
     )
     _save_once(space_id, check, commitment)
     view = read.check_view(access, check, review=None)
-    events.checked(space_id=space_id, commitment_id=commitment_id, check_id=view.id)
+    publish(
+        lambda: events.checked(
+            space_id=space_id,
+            commitment_id=commitment.id,
+            author_id=commitment.author_id,
+            check_id=view.id,
+        )
+    )
     return view
 
 
@@ -165,7 +177,16 @@ def review(
         check_id=check.id, author_id=actor.id, verdict=verdict, note=note, created_at=utcnow()
     )
     _record(space_id, row, commitment=commitment)
-    events.reviewed(space_id=space_id, commitment_id=commitment_id, review_id=row.id)
+    publish(
+        lambda: events.reviewed(
+            space_id=space_id,
+            commitment_id=commitment.id,
+            author_id=commitment.author_id,
+            check_id=check.id,
+            review_id=row.id,
+            reviewer_id=actor.id,
+        )
+    )
     return row
 
 
@@ -175,14 +196,18 @@ def reply(
     """Reply under a reviewed check, e.g. the repairing partner answering a dispute."""
     access = policy.access(actor, space_id)
     access.require_role(*PARTNER_ROLES)
-    check = _check_of(_visible(access, commitment_id), check_id)
+    commitment = _visible(access, commitment_id)
+    check = _check_of(commitment, check_id)
     if db.session.scalar(select(CheckReview.id).where(CheckReview.check_id == check.id)) is None:
         raise Conflict("There is no review of this check to reply to yet.", slug="not-reviewed")
     row = CheckReply(check_id=check.id, author_id=actor.id, body=body, created_at=utcnow())
     db.session.add(row)
     record_service.append(space_id=space_id, row=row)
+    announcement = events.updated(
+        space_id=space_id, commitment_id=commitment.id, author_id=commitment.author_id
+    )
     db.session.commit()
-    events.updated(space_id=space_id, commitment_id=commitment_id)
+    announcement.send()
     return row
 
 

@@ -1,24 +1,24 @@
-"""Live events for consent: the owner and the viewers concerned get their new overview."""
+"""Live events for consent: the owner and the viewers concerned, told who changed what."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from mend import policy
-from mend.consent.read import overview
-from mend.consent.schemas import ConsentsOut
-from mend.live.publish import publish
-
-# One instance each: building a schema costs more than dumping one record.
-CONSENTS_OUT = ConsentsOut()
+from mend.live.events import Announcement, announce
 
 
-def changed(*, space_id: int, concerned: Collection[int]) -> None:
-    """consent.changed: GET /consents as each concerned member would now see it."""
-
-    def render(access: policy.Access) -> dict | None:
-        if access.user.id not in concerned:
-            return None
-        return CONSENTS_OUT.dump(overview(actor=access.user, space_id=space_id))
-
-    publish("consent.changed", space_id=space_id, render=render)
+def changed(
+    *, space_id: int, owner_id: int, concerned: Collection[int], viewer_id: int | None = None
+) -> Announcement:
+    """consent.changed: to the concerned members only; they refetch GET /consents."""
+    ids = (
+        {"owner_id": owner_id}
+        if viewer_id is None
+        else {"owner_id": owner_id, "viewer_id": viewer_id}
+    )
+    return announce(
+        "consent.changed",
+        space_id=space_id,
+        ids=ids,
+        visible_to=lambda access: access.user.id in concerned,
+    )

@@ -33,8 +33,11 @@ def grant(
     record_service.lock_space(space_id)
     db.session.add(_change(access, viewer_id, category, granted=granted, expires_at=expires_at))
     forget_answers(space_ids=[space_id])
+    announcement = events.changed(
+        space_id=space_id, owner_id=actor.id, viewer_id=viewer_id, concerned={actor.id, viewer_id}
+    )
     db.session.commit()
-    events.changed(space_id=space_id, concerned={actor.id, viewer_id})
+    announcement.send()
     return next(
         g
         for g in given_states(policy.access(actor, space_id))
@@ -48,8 +51,11 @@ def stop_all(*, actor: User, space_id: int) -> Overview:
     policy.may_stop_sharing(access)
     revoke_everything(access)
     forget_answers(space_ids=[space_id])
+    announcement = events.changed(
+        space_id=space_id, owner_id=actor.id, concerned=set(access.members)
+    )
     db.session.commit()
-    events.changed(space_id=space_id, concerned=set(access.members))
+    announcement.send()
     return overview(actor=actor, space_id=space_id)
 
 

@@ -1,69 +1,53 @@
-"""Live events for disclosures, each rendered for its recipient as the REST API would show it."""
+"""Live events for disclosures: ids only, to members who may see the disclosure and its act."""
 
 from __future__ import annotations
 
 from mend import policy
-from mend.disclosures.models import Disclosure, DisclosureAcknowledgement, DisclosureResponse
-from mend.disclosures.read import acknowledgements, history, views
-from mend.disclosures.read.views import ResponseView
-from mend.disclosures.schemas import AcknowledgementOut, DisclosureDetailOut, ResponseOut
-from mend.extensions import db
-from mend.live.publish import publish
-
-# One instance each: building a schema costs more than dumping one record.
-ACKNOWLEDGEMENT_OUT = AcknowledgementOut()
-DISCLOSURE_DETAIL_OUT = DisclosureDetailOut()
-RESPONSE_OUT = ResponseOut()
+from mend.disclosures.views import is_held
+from mend.live.events import Announcement, announce
 
 CATEGORY = "disclosures"
 
 
-def _disclosure_for(access: policy.Access, disclosure_id: int) -> Disclosure | None:
-    disclosure = db.session.get(Disclosure, disclosure_id)
-    if disclosure is None or not access.can_see(disclosure.author_id, CATEGORY):
-        return None
-    return disclosure
+def changed(event_type: str, *, space_id: int, disclosure_id: int, author_id: int) -> Announcement:
+    """disclosure.created / disclosure.revised: to everyone who may see the disclosure."""
+    return announce(
+        event_type,
+        space_id=space_id,
+        ids={"id": disclosure_id},
+        visible_to=lambda access: access.can_see(author_id, CATEGORY),
+    )
 
 
-def changed(event_type: str, *, space_id: int, disclosure_id: int) -> None:
-    """disclosure.created / disclosure.revised: the detail, to everyone who may see it."""
+def responded(
+    *, space_id: int, disclosure_id: int, author_id: int, response_id: int, responder_id: int
+) -> Announcement:
+    """disclosure.responded: to those who may see the disclosure, unheld, and its writer."""
 
-    def render(access: policy.Access) -> dict | None:
-        disclosure = _disclosure_for(access, disclosure_id)
+    def sees_reply(access: policy.Access) -> bool:
         return (
-            None
-            if disclosure is None
-            else DISCLOSURE_DETAIL_OUT.dump(history.detail(access, disclosure))
+            access.can_see(author_id, CATEGORY)
+            and access.can_see(responder_id, CATEGORY)
+            and not is_held(access, disclosure_id)
         )
 
-    publish(event_type, space_id=space_id, render=render)
+    return announce(
+        "disclosure.responded",
+        space_id=space_id,
+        ids={"id": response_id, "disclosure_id": disclosure_id},
+        visible_to=sees_reply,
+    )
 
 
-def responded(*, space_id: int, disclosure_id: int, response_id: int) -> None:
-    """disclosure.responded: the reply, to those who may see the disclosure and its writer."""
-
-    def render(access: policy.Access) -> dict | None:
-        response = db.session.get(DisclosureResponse, response_id)
-        if _disclosure_for(access, disclosure_id) is None or response is None:
-            return None
-        if history.is_held(access, disclosure_id):
-            return None
-        if not access.can_see(response.author_id, CATEGORY):
-            return None
-        return RESPONSE_OUT.dump(views.fill_view(ResponseView, response))
-
-    publish("disclosure.responded", space_id=space_id, render=render)
-
-
-def acknowledged(*, space_id: int, disclosure_id: int, acknowledgement_id: int) -> None:
+def acknowledged(
+    *, space_id: int, disclosure_id: int, author_id: int, acknowledgement_id: int, user_id: int
+) -> Announcement:
     """disclosure.acknowledged: to those who may see the disclosure and the acknowledger's act."""
-
-    def render(access: policy.Access) -> dict | None:
-        acknowledgement = db.session.get(DisclosureAcknowledgement, acknowledgement_id)
-        if _disclosure_for(access, disclosure_id) is None or acknowledgement is None:
-            return None
-        if not access.can_see(acknowledgement.user_id, CATEGORY):
-            return None
-        return ACKNOWLEDGEMENT_OUT.dump(acknowledgements.acknowledgement_view(acknowledgement))
-
-    publish("disclosure.acknowledged", space_id=space_id, render=render)
+    return announce(
+        "disclosure.acknowledged",
+        space_id=space_id,
+        ids={"id": acknowledgement_id, "disclosure_id": disclosure_id, "user_id": user_id},
+        visible_to=lambda access: (
+            access.can_see(author_id, CATEGORY) and access.can_see(user_id, CATEGORY)
+        ),
+    )

@@ -82,8 +82,11 @@ def create(
     )
     pacing.hold_new(space_id=space_id, disclosure_id=disclosure.id)
     view = history.detail(access, disclosure)
+    announcement = events.changed(
+        "disclosure.created", space_id=space_id, disclosure_id=view.id, author_id=actor.id
+    )
     db.session.commit()
-    events.changed("disclosure.created", space_id=space_id, disclosure_id=view.id)
+    announcement.send()
     return view
 
 
@@ -134,8 +137,11 @@ def revise(
         raise Invalid(field, "This is the same as the current version; nothing would change.")
     _write(space_id, revision)
     view = history.detail(access, disclosure)
+    announcement = events.changed(
+        "disclosure.revised", space_id=space_id, disclosure_id=view.id, author_id=actor.id
+    )
     db.session.commit()
-    events.changed("disclosure.revised", space_id=space_id, disclosure_id=view.id)
+    announcement.send()
     return view
 
 
@@ -147,8 +153,15 @@ def respond(*, actor: User, space_id: int, disclosure_id: int, body: str) -> Res
     response = DisclosureResponse(disclosure_id=disclosure.id, author_id=actor.id, body=body)
     _write(space_id, response)
     view = views.fill_view(ResponseView, response)
+    announcement = events.responded(
+        space_id=space_id,
+        disclosure_id=disclosure.id,
+        author_id=disclosure.author_id,
+        response_id=view.id,
+        responder_id=actor.id,
+    )
     db.session.commit()
-    events.responded(space_id=space_id, disclosure_id=disclosure_id, response_id=view.id)
+    announcement.send()
     return view
 
 
@@ -182,10 +195,15 @@ def acknowledge(
             raise
         return existing
     view = acknowledgements.acknowledgement_view(acknowledgement)
-    db.session.commit()
-    events.acknowledged(
-        space_id=space_id, disclosure_id=disclosure_id, acknowledgement_id=acknowledgement.id
+    announcement = events.acknowledged(
+        space_id=space_id,
+        disclosure_id=disclosure.id,
+        author_id=disclosure.author_id,
+        acknowledgement_id=acknowledgement.id,
+        user_id=actor.id,
     )
+    db.session.commit()
+    announcement.send()
     return view
 
 

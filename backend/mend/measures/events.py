@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from mend import policy
-from mend.live.publish import Announcement, prepare
+from mend.live.events import Announcement, announce
 
 
 def responded(*, space_id: int, response_id: int, owner_id: int) -> Announcement:
-    """measure.responded: prepared in the write's transaction, sent after it commits."""
-
-    def render(access: policy.Access) -> dict | None:
-        if not access.can_see(owner_id, "measures"):
-            return None
-        return {"id": response_id, "owner_id": owner_id}
-
-    return prepare("measure.responded", space_id=space_id, render=render)
+    """measure.responded: decided in the write's transaction, sent after it commits."""
+    return announce(
+        "measure.responded",
+        space_id=space_id,
+        ids={"id": response_id, "owner_id": owner_id},
+        visible_to=lambda access: access.can_see(owner_id, "measures"),
+    )

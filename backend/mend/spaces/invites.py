@@ -19,6 +19,7 @@ from mend.database import utcnow
 from mend.errors import Conflict, Forbidden, Gone, NotFound
 from mend.extensions import db
 from mend.idempotency import forget_answers
+from mend.live.events import publish
 from mend.spaces import codes, events
 from mend.spaces.models import PARTNER_ROLES, Invite, Membership
 from mend.spaces.read import MembershipView, membership_as_seen
@@ -92,7 +93,11 @@ def accept(*, actor: User, code: str) -> MembershipView:
     except IntegrityError:
         db.session.rollback()
         raise Conflict(ROLE_FILLED, slug="role-filled") from None
-    events.membership_changed("member.joined", space_id=membership.space_id)
+    publish(
+        lambda: events.membership_changed(
+            "member.joined", space_id=membership.space_id, user_id=actor.id
+        )
+    )
     db.session.refresh(membership)
     return membership_as_seen(membership)
 

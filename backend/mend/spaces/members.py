@@ -12,6 +12,7 @@ from mend.consent import service as consent
 from mend.database import utcnow
 from mend.extensions import db
 from mend.idempotency import forget_answers
+from mend.live.events import publish
 from mend.record import service as record_service
 from mend.spaces import events
 from mend.spaces.models import Membership, Space
@@ -26,8 +27,11 @@ def approve(*, actor: User, space_id: int, user_id: int) -> SpaceView:
         record_service.lock_space(space_id)
         therapist.approved_at = utcnow()
         forget_answers(space_ids=[space_id])
+        announcement = events.membership_changed(
+            "member.joined", space_id=space_id, user_id=user_id
+        )
         db.session.commit()
-        events.membership_changed("member.joined", space_id=space_id)
+        announcement.send()
     return space_as_seen(db.session.get_one(Space, space_id), actor.id)
 
 
@@ -36,7 +40,11 @@ def remove(*, actor: User, space_id: int, user_id: int) -> None:
     access = policy.access(actor, space_id)
     therapist = policy.may_manage_therapist(access, user_id)
     _end(therapist, space_id=space_id)
-    events.membership_changed("member.left", space_id=space_id, departed=user_id)
+    publish(
+        lambda: events.membership_changed(
+            "member.left", space_id=space_id, user_id=user_id, tell_them=True
+        )
+    )
 
 
 def leave(*, actor: User, space_id: int) -> None:
@@ -45,7 +53,11 @@ def leave(*, actor: User, space_id: int) -> None:
     if access.role != "therapist":
         consent.revoke_everything(access)  # the record of what ended (rule 6)
     _end(access.membership, space_id=space_id)
-    events.membership_changed("member.left", space_id=space_id, departed=actor.id)
+    publish(
+        lambda: events.membership_changed(
+            "member.left", space_id=space_id, user_id=actor.id, tell_them=True
+        )
+    )
 
 
 def _end(membership: Membership, *, space_id: int) -> None:

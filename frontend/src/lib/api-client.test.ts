@@ -1,10 +1,29 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch, problem } from '../test/fetch-mock'
 import { ProblemError, api, forgetCsrfToken, normaliseErrors, setUnauthorizedHandler } from './api-client'
+import { setLiveSocketId } from './live-origin'
 
 beforeEach(() => {
   forgetCsrfToken()
   setUnauthorizedHandler(null)
+  setLiveSocketId(undefined)
+})
+
+describe('the live socket a write comes from', () => {
+  it("names this tab's socket on writes, so the server does not echo them back to it", async () => {
+    const mock = mockFetch({ 'POST /spaces/3/checkins': { status: 201, body: { id: 9 } }, 'GET /spaces': { body: { items: [] } } })
+    setLiveSocketId('sid-1')
+    await api.post('/spaces/3/checkins', { felt_safety: 5 })
+    await api.get('/spaces')
+    expect(mock.unsafe().map((c) => c.headers['X-Mend-Socket'])).toEqual(['sid-1'])
+    expect(mock.calls.filter((c) => c.method === 'GET' && c.path === '/spaces')[0].headers['X-Mend-Socket']).toBeUndefined()
+  })
+
+  it('names no socket while disconnected, so every event still reaches this tab', async () => {
+    const mock = mockFetch({ 'POST /spaces/3/checkins': { status: 201, body: { id: 9 } } })
+    await api.post('/spaces/3/checkins', { felt_safety: 5 })
+    expect(mock.unsafe()[0].headers['X-Mend-Socket']).toBeUndefined()
+  })
 })
 
 describe('CSRF', () => {

@@ -3,10 +3,12 @@
  * session cookie, an X-CSRFToken header on every unsafe request, and RFC 9457
  * problem details turned into a ProblemError with plain words. Trust-record
  * writes carry an Idempotency-Key and are retried with it (idempotent-writes.ts).
+ * Writes name this tab's live socket, so its own write is not echoed back (live-origin.ts).
  */
 import { onlineManager } from '@tanstack/react-query'
 import { API_BASE } from '../config/api'
 import { isTrustRecordWrite, newIdempotencyKey, sendWithRetries } from './idempotent-writes'
+import { LIVE_ORIGIN_HEADER, liveSocketId } from './live-origin'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const CSRF_FAILED = 'urn:mend:problem:csrf-failed'
@@ -167,6 +169,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (options.body !== undefined) headers['Content-Type'] = 'application/json'
     if (UNSAFE.has(upper)) headers['X-CSRFToken'] = await getCsrfToken()
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
+    const liveSocket = UNSAFE.has(upper) ? liveSocketId() : undefined
+    if (liveSocket) headers[LIVE_ORIGIN_HEADER] = liveSocket
     try {
       return await fetch(apiUrl(path, options.query), {
         method: upper,

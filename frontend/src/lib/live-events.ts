@@ -1,31 +1,27 @@
 /**
  * What a live event means for the data on screen: which queries to refresh.
- * Events carry the record as the API would show it to this user, but the app
- * simply refetches: one source of truth (GET), and consent is applied by the
- * server on every read, so a revoked grant makes data disappear at once.
+ * Events carry ids only, never words, scores or names: the app refetches what
+ * an event names through the consent-checked GET (one source of truth), so a
+ * revoked grant makes data disappear at once.
  */
 import type { QueryClient } from '@tanstack/react-query'
-import type { components } from './api-types'
 import { keys } from './query-keys'
 
-type Schemas = components['schemas']
-
-/** What each event carries: the record as the REST API shows it to this user. */
+/** What each event carries: the ids of the record concerned, nothing more. */
 export interface LiveEventData {
-  'disclosure.created': Schemas['DisclosureDetailOut']
-  'disclosure.revised': Schemas['DisclosureDetailOut']
-  'disclosure.responded': Schemas['ResponseOut']
-  'disclosure.acknowledged': Schemas['AcknowledgementOut']
-  'commitment.created': Schemas['CommitmentOut']
-  'commitment.updated': Schemas['CommitmentDetailOut']
-  'commitment.checked': Schemas['CheckOut']
-  'commitment.reviewed': Schemas['ReviewOut']
-  'checkin.created': Schemas['CheckinOut']
-  /** Ids only: the answers are refetched through the consent-checked GET. */
+  'disclosure.created': { id: number }
+  'disclosure.revised': { id: number }
+  'disclosure.responded': { id: number; disclosure_id: number }
+  'disclosure.acknowledged': { id: number; disclosure_id: number; user_id: number }
+  'commitment.created': { id: number }
+  'commitment.updated': { id: number }
+  'commitment.checked': { id: number; commitment_id: number }
+  'commitment.reviewed': { id: number; commitment_id: number; check_id: number }
+  'checkin.created': { id: number; owner_id: number }
   'measure.responded': { id: number; owner_id: number }
-  'consent.changed': Schemas['ConsentsOut']
-  'member.joined': Schemas['SpaceOut']
-  'member.left': Schemas['SpaceOut']
+  'consent.changed': { owner_id: number; viewer_id?: number }
+  'member.joined': { user_id: number }
+  'member.left': { user_id: number }
 }
 
 export type LiveEventType = keyof LiveEventData

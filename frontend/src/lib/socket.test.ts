@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { liveSocketId } from './live-origin'
 import { connectLive, disconnectLive } from './socket'
 
 type Handler = (...args: unknown[]) => void
@@ -12,6 +13,7 @@ const fake = vi.hoisted(() => {
   const socketHandlers = new Map<string, Handler[]>()
   const managerHandlers = new Map<string, Handler[]>()
   const socket = {
+    id: 'sid-1',
     on: on(socketHandlers),
     io: { on: on(managerHandlers) },
     disconnect: () => undefined,
@@ -22,6 +24,8 @@ const fake = vi.hoisted(() => {
   return {
     socket,
     emitEvent: (payload: unknown) => fire(socketHandlers, 'mend:event', payload),
+    connected: () => fire(socketHandlers, 'connect'),
+    disconnected: () => fire(socketHandlers, 'disconnect'),
     reconnect: () => fire(managerHandlers, 'reconnect', 1),
   }
 })
@@ -54,5 +58,17 @@ describe('the live connection', () => {
 
     expect(client.getQueryState(['spaces', 3, 'checkins', {}])?.isInvalidated).toBe(true)
     expect(client.getQueryState(['spaces', 4, 'checkins', {}])?.isInvalidated).toBe(false)
+  })
+
+  it('remembers its socket id while connected, for writes to name (so they are not echoed back)', async () => {
+    await connectLive(new QueryClient())
+    expect(liveSocketId()).toBeUndefined()
+    fake.connected()
+    expect(liveSocketId()).toBe('sid-1')
+    fake.disconnected()
+    expect(liveSocketId()).toBeUndefined()
+    fake.connected()
+    disconnectLive()
+    expect(liveSocketId()).toBeUndefined()
   })
 })

@@ -1,11 +1,13 @@
 /**
  * The app's one Socket.IO connection (same origin, the session cookie, path
  * /socket.io). It is opened while someone is logged in and closed at logout
- * and quick exit. Each `mend:event` refreshes the queries it makes stale.
+ * and quick exit. Each `mend:event` refreshes the queries it makes stale; the
+ * events of this tab's own writes are not sent to it (live-origin.ts).
  */
 import type { QueryClient } from '@tanstack/react-query'
 import type { Socket } from 'socket.io-client'
 import { applyLiveEvent, isLiveEvent, type LiveEvent } from './live-events'
+import { setLiveSocketId } from './live-origin'
 
 export const LIVE_EVENT = 'mend:event'
 
@@ -23,7 +25,11 @@ export function connectLive(client: QueryClient): Promise<void> {
   opening = import('socket.io-client')
     .then(({ io }) => {
       if (!wanted) return
-      socket = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 10_000 })
+      const opened = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 10_000 })
+      socket = opened
+      // Writes name this socket, so the server does not echo them back to this tab.
+      opened.on('connect', () => setLiveSocketId(opened.id))
+      opened.on('disconnect', () => setLiveSocketId(undefined))
       socket.on(LIVE_EVENT, (payload: unknown) => {
         if (!isLiveEvent(payload)) return
         applyLiveEvent(client, payload)
@@ -42,6 +48,7 @@ export function connectLive(client: QueryClient): Promise<void> {
 /** Close the connection (logout, quick exit, account deleted). */
 export function disconnectLive(): void {
   wanted = false
+  setLiveSocketId(undefined)
   socket?.disconnect()
   socket = null
 }
