@@ -363,6 +363,41 @@ def test_a_disclosure_whose_answer_was_lost_is_named_by_the_disclosure(
     assert f"(disclosure {first.get_json()['id']})" in retried.get_json()["detail"]
 
 
+# How a forgotten answer names what its write saved: the row its service returned.
+NAMED_AS = {
+    "checkin": "checkin",
+    "disclosure": "disclosure",
+    "revision": "disclosure",
+    "response": "disclosure response",
+    "commitment": "commitment",
+    "check": "commitment check",
+    "review": "check review",
+    "reply": "check reply",
+    "status": "commitment",
+}
+
+
+@pytest.mark.parametrize("write", WRITES, ids=lambda w: w.name)
+def test_a_forgotten_answer_names_the_row_the_service_returned(
+    app: Flask, couple: Couple, write: Write
+) -> None:
+    key, path = new_key(), write.path(couple)
+    first = write.send(couple, path, key)
+    assert first.status_code in (200, 201), first.get_json()
+    with app.app_context():
+        answers.forget_answers(space_ids=[couple.space_id])
+        db.session.commit()
+
+    retried = write.send(couple, path, key)
+
+    assert retried.status_code == 409
+    detail = retried.get_json()["detail"]
+    if write.name in NAMED_AS:
+        assert f"was saved ({NAMED_AS[write.name]} {first.get_json()['id']})," in detail
+    else:  # an acknowledgement's answer carries no id of its own
+        assert "was saved, but" in detail
+
+
 def answer_lost_long_ago(app: Flask) -> None:
     """As if the server died between the write's commit and the answer's, a while ago."""
     with app.app_context():

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from functools import wraps
 from hashlib import sha256
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from flask import current_app, g, request
 
@@ -34,6 +34,7 @@ HEADER_DOC = {
 }
 
 
+@runtime_checkable
 class SavedRow(Protocol):
     """What a write's service returns when it saved a row of the trust record."""
 
@@ -48,9 +49,8 @@ def saved(returned: Returned) -> Returned:
     """The service's return value, handed through by a keyed route: when it names a saved row
     of the trust record (a SavedRow), the key remembers that row, for a retry whose answer is
     lost or forgotten. The trust record itself never calls up into this package."""
-    kind, row_id = getattr(returned, "ledger_kind", None), getattr(returned, "id", None)
-    if isinstance(kind, str) and isinstance(row_id, int):
-        g.setdefault(SAVED_ROW, (kind, row_id))
+    if isinstance(returned, SavedRow):
+        g.setdefault(SAVED_ROW, (returned.ledger_kind, returned.id))
     return returned
 
 
@@ -64,10 +64,8 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(*args, **kwargs)
         key, fingerprint = _checked(header), _fingerprint()
         earlier = answers.earlier(key)
-        claimed = earlier is None
-        record = (
-            answers.claim(key, fingerprint, space_id=kwargs.get("space_id")) if claimed else None
-        )
+        space_id = kwargs.get("space_id")
+        record = None if earlier else answers.claim(key, fingerprint, space_id=space_id)
         if record is None:
             waiting = earlier is None or answers.in_flight(earlier)
             settled = answers.wait_for_answer(key) if waiting else earlier
