@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mend import policy
-from mend.disclosures.views import is_held
+from mend.disclosures.read.history import is_held
 from mend.live.events import Announcement, announce
 
 CATEGORY = "disclosures"
