@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import has_request_context, request, session
+from flask import session
 from flask.views import MethodView
 from flask_login import current_user, logout_user
 from flask_smorest import Blueprint
@@ -37,15 +37,7 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accoun
 
 @login_manager.user_loader
 def _load_user(token: str):  # type: ignore[no-untyped-def]
-    return service.user_for_session(token, space_id=_requested_space())
-
-
-def _requested_space() -> int | None:
-    """The space the request's URL names, if any (its access is then read with the user)."""
-    if not has_request_context() or not request.view_args:
-        return None
-    space_id = request.view_args.get("space_id")
-    return space_id if isinstance(space_id, int) else None
+    return service.user_for_session(token)
 
 
 def is_new_device_sign_in() -> bool:

@@ -68,7 +68,7 @@ def reviewed(*, space_id: int, commitment_id: int, review_id: int) -> None:
         review = db.session.get(CheckReview, review_id)
         if _commitment_for(access, commitment_id) is None or review is None:
             return None
-        if not access.can_see(review.author_id, CATEGORY):
+        if not access.sees_writing_of(review.author_id, CATEGORY):
             return None
         return REVIEW_OUT.dump(review)
 

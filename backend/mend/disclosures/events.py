@@ -48,7 +48,7 @@ def responded(*, space_id: int, disclosure_id: int, response_id: int) -> None:
             return None
         if views.is_held(access, disclosure_id):
             return None
-        if not access.can_see(response.author_id, CATEGORY):
+        if not access.sees_writing_of(response.author_id, CATEGORY):
             return None
         return RESPONSE_OUT.dump(views.fill_view(ResponseView, response))
 
@@ -62,7 +62,7 @@ def acknowledged(*, space_id: int, disclosure_id: int, acknowledgement_id: int) 
         acknowledgement = db.session.get(DisclosureAcknowledgement, acknowledgement_id)
         if _disclosure_for(access, disclosure_id) is None or acknowledgement is None:
             return None
-        if not access.can_see(acknowledgement.user_id, CATEGORY):
+        if not access.sees_writing_of(acknowledgement.user_id, CATEGORY):
             return None
         return ACKNOWLEDGEMENT_OUT.dump(views.acknowledgement_view(acknowledgement))
 

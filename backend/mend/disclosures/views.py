@@ -96,7 +96,8 @@ def _summary_select() -> Select[Any]:
     """Disclosure summaries as a viewer may see them, one row each, in one statement
     (the columns in DisclosureView's order):
     the newest words, and counts over only the replies and acknowledgements of the
-    members in :visible, those whose disclosures the viewer may see (rule 7)."""
+    members in :visible, those whose disclosures the viewer may see: rule 7 makes them
+    the very members whose writings the viewer may see (`Access.writers_visible`)."""
     latest = aliased(DisclosureRevision)
     newest = _about(select(func.max(DisclosureRevision.number)), DisclosureRevision)
     revisions = _about(select(func.count()), DisclosureRevision)
@@ -221,7 +222,7 @@ def detail(access: policy.Access, disclosure: Disclosure) -> DisclosureDetailVie
         select(DisclosureResponse)
         .where(
             DisclosureResponse.disclosure_id == disclosure.id,
-            DisclosureResponse.author_id.in_(access.owners_visible(CATEGORY)),
+            DisclosureResponse.author_id.in_(access.writers_visible(CATEGORY)),
         )
         .order_by(DisclosureResponse.id)
     ).all()
@@ -287,7 +288,7 @@ def revisions_acknowledged(
         select(DisclosureAcknowledgement)
         .where(
             DisclosureAcknowledgement.disclosure_id.in_(list(revisions)),
-            DisclosureAcknowledgement.user_id.in_(access.owners_visible(CATEGORY)),
+            DisclosureAcknowledgement.user_id.in_(access.writers_visible(CATEGORY)),
         )
         .order_by(DisclosureAcknowledgement.created_at)
     ).all()
