@@ -20,6 +20,7 @@ from mend.auth.schemas import (
     StatusOut,
     UserOut,
 )
+from mend.auth.signals import announce_ended
 from mend.auth.signin import start_session
 from mend.auth.throttle import (
     is_known_device,
@@ -29,7 +30,6 @@ from mend.auth.throttle import (
     register_limits,
 )
 from mend.extensions import csrf, login_manager
-from mend.live.sockets import disconnect_user
 from mend.security import public, require_same_origin
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and login")
@@ -105,7 +105,7 @@ class Logout(MethodView):
         require_same_origin()
         token = current_user.session_token
         service.close_session(token=token)
-        disconnect_user(current_user.id, session_token=token)
+        announce_ended(current_user.id, session_token=token)
         logout_user()
         session.clear()
 
@@ -124,7 +124,7 @@ class Password(MethodView):
         """Change your password: every other session and open connection ends at once."""
         user = current_user._get_current_object()
         service.change_password(user=user, **data)
-        disconnect_user(user.id)
+        announce_ended(user.id)
         start_session(user, remember=False)
         return user
 

@@ -12,7 +12,6 @@ from sqlalchemy import delete, select
 
 from mend import policy
 from mend.auth.models import User
-from mend.disclosures.models import Disclosure
 from mend.errors import NotFound
 from mend.extensions import db
 from mend.pacing.models import HeldDisclosure, Pacing
@@ -76,10 +75,9 @@ def _held_ids(access: policy.Access) -> list[int]:
     return list(
         db.session.scalars(
             select(HeldDisclosure.disclosure_id)
-            .join(Disclosure, Disclosure.id == HeldDisclosure.disclosure_id)
             .where(
                 HeldDisclosure.user_id == access.user.id,
-                Disclosure.space_id == access.space_id,
+                HeldDisclosure.disclosure.has(space_id=access.space_id),
             )
             .order_by(HeldDisclosure.disclosure_id)
         )

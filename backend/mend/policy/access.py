@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from mend.auth.models import User
-from mend.consent.models import ConsentChange
 from mend.database import utcnow
 from mend.errors import Forbidden
+from mend.policy.models import PARTNER_ROLES, ConsentChange, Membership
 from mend.policy.rules import is_fixed, is_pending, shares
-from mend.spaces.models import PARTNER_ROLES, Membership
 
 ROLE_MESSAGES = {
     ("repairing",): "Only the repairing partner can do this.",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from mend.auth.models import AuthSession, User
-from mend.consent.models import CATEGORIES
+from mend.auth.models import User
 from mend.errors import Forbidden, NotFound
 from mend.policy.access import ROLE_MESSAGES, Access
 from mend.policy.factors import require_second_factor
 from mend.policy.loader import SPACE_NOT_FOUND, access, active_membership
+from mend.policy.models import CATEGORIES, PARTNER_ROLES, Membership
 from mend.policy.rules import is_fixed
-from mend.spaces.models import PARTNER_ROLES, Membership
 
 THERAPISTS_SHARE_NOTHING = "Therapists have no data of their own to share here."
 
@@ -46,13 +45,6 @@ def require_partner(user: User, space_id: int) -> Membership:
     if membership.role not in PARTNER_ROLES:
         raise Forbidden(ROLE_MESSAGES[PARTNER_ROLES])
     return membership
-
-
-def require_own_session(user: User, auth_session: AuthSession | None) -> AuthSession:
-    """A login session of the user's own; anyone else's does not exist for them."""
-    if auth_session is None or auth_session.user_id != user.id:
-        raise NotFound("We couldn't find that session. It may have ended already.")
-    return auth_session
 
 
 def may_create_space(user: User) -> bool:

@@ -3,9 +3,7 @@ second factor sees no partner data at all (403 `urn:mend:problem:mfa-required`).
 
 from __future__ import annotations
 
-from flask import current_app
-
-from mend.auth.mfa.factors import has_second_factor
+from mend.auth.mfa.factors import has_second_factor, second_factor_required
 from mend.auth.models import User
 from mend.errors import Forbidden
 
@@ -13,11 +11,6 @@ MFA_REQUIRED = (
     "Before you can see what couples share with you, please add a second way to sign in: "
     "an authenticator app or a passkey. It keeps their words safe if your password leaks."
 )
-
-
-def second_factor_required(user: User) -> bool:
-    """Whether this account must have a second factor: therapists, where the rule is on."""
-    return user.account_type == "therapist" and current_app.config["MEND"].require_therapist_mfa
 
 
 def lacks_factor(user: User) -> bool:

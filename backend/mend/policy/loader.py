@@ -17,13 +17,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, bindparam, select
 
 from mend.auth.models import User
-from mend.consent.models import ConsentChange
 from mend.errors import NotFound
 from mend.extensions import db
 from mend.policy.access import Access
 from mend.policy.factors import lacks_factor, require_second_factor
+from mend.policy.models import ConsentChange, Membership
 from mend.policy.rules import counted, keeps_reading
-from mend.spaces.models import Membership
 
 SPACE_NOT_FOUND = "We couldn't find that space."
 

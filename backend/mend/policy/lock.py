@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, select
 
 from mend.extensions import db
-from mend.spaces.models import Space
+from mend.policy.models import Space
 
 LOCK_SPACE = (
     select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)

@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from operator import attrgetter
 
-from mend.consent.models import ConsentChange
-from mend.spaces.models import PARTNER_ROLES, Membership
+from mend.policy.models import PARTNER_ROLES, ConsentChange, Membership
 
 PARTNER_DEFAULTS = {
     "checkins": True,
