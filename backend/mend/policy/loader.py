@@ -25,6 +25,9 @@ from mend.policy.models import ConsentChange, Membership
 from mend.policy.rules import counted, keeps_reading
 
 SPACE_NOT_FOUND = "We couldn't find that space."
+# Marks the loader's statements (not part of the SQL): tests check that every read of the
+# access tables carries it, so nothing else reads them to decide access.
+ACCESS_READ = {"policy_access_read": True}
 
 
 def consents_from_members_to(viewer_id: ColumnElement[int] | int) -> ColumnElement[bool]:
@@ -43,6 +46,7 @@ MEMBERS_WITH_CONSENTS_RECEIVED = (
     .outerjoin(ConsentChange, consents_from_members_to(bindparam("viewer_id")))
     .where(Membership.space_id == bindparam("space_id"))
     .order_by(Membership.id, ConsentChange.id)
+    .execution_options(**ACCESS_READ)
 )
 # Every member's access: each membership with its user and the consent changes made to
 # that member (a member who was given none has one row, change None).
@@ -52,6 +56,7 @@ MEMBERS_WITH_USERS_AND_CONSENTS_RECEIVED = (
     .outerjoin(ConsentChange, ConsentChange.viewer_membership_id == Membership.id)
     .where(Membership.space_id == bindparam("space_id"))
     .order_by(Membership.id, ConsentChange.id)
+    .execution_options(**ACCESS_READ)
 )
 
 
@@ -85,6 +90,7 @@ def accesses_of(user: User, *, role: str | None = None, now: datetime) -> dict[i
         .outerjoin(ConsentChange, consents_from_members_to(user.id))
         .where(Membership.space_id.in_(mine))
         .order_by(Membership.id, ConsentChange.id)
+        .execution_options(**ACCESS_READ)
     )
     by_space: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
@@ -139,4 +145,5 @@ def active_membership(user: User, space_id: int) -> Membership | None:
             Membership.user_id == user.id,
             Membership.left_at.is_(None),
         )
+        .execution_options(**ACCESS_READ)
     )
