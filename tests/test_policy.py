@@ -1,54 +1,78 @@
-"""policy.access: the access read with the login session's user serves one check, once."""
+"""policy's access loader: every request reads access afresh, from policy, never from the user."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from flask import Flask
 from sqlalchemy import update
 
 from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.database import utcnow
-from mend.errors import NotFound
 from mend.extensions import db
-from tests.builders import ApiClient, Couple
+from tests.builders import ApiClient, Couple, add_therapist, invite_code, join, make_couple
 
 
 def checkins_path(couple: Couple) -> str:
     return f"/spaces/{couple.space_id}/checkins"
 
 
-def test_the_access_read_with_the_user_serves_only_the_first_check(
-    app: Flask, couple: Couple
-) -> None:
+def grant(owner: ApiClient, couple: Couple, viewer: ApiClient, category: str, on: bool) -> None:
+    path = f"/spaces/{couple.space_id}/consents/{viewer.id}/{category}"
+    assert owner.put(path, json={"granted": on}).status_code == 200
+
+
+def test_each_check_reads_the_space_afresh(app: Flask, couple: Couple) -> None:
+    therapist = add_therapist(app, couple)
     with app.app_context():
-        user = db.session.get(User, couple.hurt.user["id"])  # type: ignore[index]
-        # Rows that say "not a member", as if read with the user: the first check believes them...
-        user.preloaded_access = policy.AccessRows(couple.space_id, [])
-        with pytest.raises(NotFound):
-            policy.access(user, couple.space_id)
-        # ...and the next one reads the space afresh.
-        assert policy.access(user, couple.space_id).role == "hurt"
+        user = db.session.get(User, therapist.id)
+        assert not policy.access(user, couple.space_id).can_see(couple.hurt.id, "checkins")
+        grant(couple.hurt, couple, therapist, "checkins", True)
+        # Nothing of the first answer is kept with the user: the next check sees the grant.
+        assert policy.access(user, couple.space_id).can_see(couple.hurt.id, "checkins")
+        assert not hasattr(user, "preloaded_access")
 
 
-def test_access_read_for_another_space_is_ignored(app: Flask, couple: Couple) -> None:
-    with app.app_context():
-        user = db.session.get(User, couple.hurt.user["id"])  # type: ignore[index]
-        user.preloaded_access = policy.AccessRows(couple.space_id + 1000, [])
-        assert policy.access(user, couple.space_id).role == "hurt"
-        assert user.preloaded_access is None
-
-
-def test_a_space_request_reads_the_user_and_the_access_in_one_statement(
+def test_a_space_request_reads_the_login_then_the_access_from_policy(
     couple: Couple, count_queries: Any
 ) -> None:
     with count_queries() as counter:
         assert couple.hurt.get(f"/spaces/{couple.space_id}/consents").status_code == 200
-    first = counter.statements[0]
-    assert "auth_session" in first and "membership" in first and "consent_change" in first
+    login, access = counter.statements[:2]
+    assert "auth_session" in login and "consent_change" not in login
+    assert "membership" in access and "consent_change" in access
+
+
+def fields(found: policy.Access) -> tuple[Any, ...]:
+    received = {key: change.id for key, change in found.received.items()}
+    members = {uid: m.id for uid, m in found.members.items()}
+    return (found.user.id, found.membership.id, members, received)
+
+
+def test_the_bulk_loaders_build_the_same_access_as_the_single_one(app: Flask) -> None:
+    first, second = make_couple(app), make_couple(app)
+    therapist = add_therapist(app, first)
+    # Pending in the second space: its repairing partner has not approved (rule 9).
+    assert (
+        join(therapist, invite_code(second.hurt, second.space_id, "therapist")).status_code == 200
+    )
+    grant(first.hurt, first, therapist, "checkins", True)
+    grant(first.repairing, first, therapist, "commitments", True)
+    grant(first.hurt, first, first.repairing, "checkin_notes", True)
+    with app.app_context():
+        user = db.session.get(User, therapist.id)
+        bulk = policy.accesses_of(user, role="therapist", now=utcnow())
+        assert set(bulk) == {first.space_id, second.space_id}
+        for space_id, found in bulk.items():
+            assert fields(found) == fields(policy.access(user, space_id))
+        assert bulk[second.space_id].pending and not bulk[first.space_id].pending
+        assert policy.accesses_of(user, role="hurt", now=utcnow()) == {}
+        everyone = policy.member_accesses(first.space_id)
+        assert len(everyone) == 3
+        for found in everyone:
+            assert fields(found) == fields(policy.access(found.user, first.space_id))
 
 
 def test_an_ended_or_expired_session_is_refused_on_a_spaces_urls(

@@ -16,6 +16,7 @@ from mend.database import (
     configure_sqlite,
     ping_idle_connections,
 )
+from mend.encryption.problems import register_data_key_handler
 from mend.errors import Unauthorized, register_error_handlers
 from mend.extensions import api, csrf, db, limiter, login_manager, migrate
 from mend.json_depth import init_json_depth
@@ -46,6 +47,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
     register_error_handlers(app)
+    register_data_key_handler(app)
     init_security(app)
     init_json_depth(app)
     _register_cli(app)

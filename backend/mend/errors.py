@@ -19,7 +19,6 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from mend.encryption.cipher import DataKeyError
 from mend.plain_words import plain_messages
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -205,17 +204,6 @@ def register_error_handlers(app: Flask) -> None:
             "Mend cannot reach its database right now. Please try again in a moment.",
             slug="database-unavailable",
             headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
-        )
-
-    @app.errorhandler(DataKeyError)
-    def _data_key_error(error: DataKeyError) -> Response:
-        # The message names a column and a key id, never the value.
-        log.error("data key error on %s %s: %s", request.method, request.path, error)
-        return problem(
-            500,
-            "Mend cannot open some of the words kept here right now. Nothing has been lost; "
-            "please try again a little later.",
-            slug="data-key-unavailable",
         )
 
     @app.errorhandler(Exception)

@@ -95,7 +95,7 @@ def test_each_checkin_gets_one_ledger_entry_and_the_record_verifies(
     assert verification["valid"] is True
 
 
-def test_a_check_in_is_written_in_one_transaction_of_six_statements(
+def test_a_check_in_is_written_in_one_transaction_of_seven_statements(
     app: Flask, couple: Couple, count_queries: Any
 ) -> None:
     statements_at_each_commit: list[int] = []
@@ -111,10 +111,11 @@ def test_a_check_in_is_written_in_one_transaction_of_six_statements(
             check_in(couple.hurt, couple, felt_safety=6, note="a hard day")
         finally:
             event.remove(engine, "commit", on_commit)
-    # The login session's user with the access, the check-in, the space lock, the ledger head,
-    # the ledger entry and who may see the live event, then the one commit: nothing after it.
-    assert statements_at_each_commit == [6], counter.statements
-    assert counter.count == 6, counter.statements
+    # The login session's user, the author's access (policy's loader), the check-in, the space
+    # lock, the ledger head, the ledger entry and who may see the live event, then the one
+    # commit: nothing after it.
+    assert statements_at_each_commit == [7], counter.statements
+    assert counter.count == 7, counter.statements
     assert counter.statements[-1].lstrip().upper().startswith("SELECT MEMBERSHIP")
 
 

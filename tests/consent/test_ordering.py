@@ -13,7 +13,7 @@ from flask import Flask
 from werkzeug.test import TestResponse
 
 from mend.extensions import db
-from mend.record.service import LOCK_SPACE
+from mend.policy.lock import LOCK_SPACE
 from tests.builders import Couple
 
 pytestmark = pytest.mark.skipif(

@@ -168,11 +168,12 @@ def test_nothing_is_deleted_or_edited_in_place(
     assert after == disclosure
 
 
-def test_a_list_is_two_statements_login_with_access_and_page(
+def test_a_list_is_three_statements_login_access_and_page(
     couple: Couple, count_queries: Any
 ) -> None:
     disclose(couple.repairing, couple.space_id)
     with count_queries() as counter:
         assert len(listed(couple.hurt, couple.space_id)["items"]) == 1
-    # The login session's user with the space's memberships and the consents received, the page.
-    assert counter.count == 2, counter.statements
+    # The login session's user, the space's memberships with the consents received (policy's
+    # loader), the page.
+    assert counter.count == 3, counter.statements

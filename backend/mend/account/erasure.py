@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Select, delete, select, update
 
+from mend import policy
 from mend.auth.models import User
 from mend.checkins.models import SCALES, Checkin
 from mend.commitments import snapshots
@@ -232,15 +233,7 @@ def _lock(user_id: int) -> list[int]:
     Returns the ids of every space the user is or was in.
     """
     db.session.execute(select(User.id).where(User.id == user_id).with_for_update())
-    spaces = select(Membership.space_id).where(Membership.user_id == user_id)
-    return list(
-        db.session.scalars(
-            select(Space.id)
-            .where(Space.id.in_(spaces))
-            .order_by(Space.id)
-            .with_for_update(key_share=True)
-        )
-    )
+    return policy.lock_spaces(select(Membership.space_id).where(Membership.user_id == user_id))
 
 
 def _drop_spaces_left_empty(space_ids: list[int]) -> None:

@@ -145,7 +145,7 @@ def _disclosures(access: policy.Access) -> list[disclosure_views.DisclosureDetai
         select(DisclosureResponse)
         .where(
             DisclosureResponse.disclosure_id.in_(shown),
-            DisclosureResponse.author_id.in_(visible_authors),
+            DisclosureResponse.author_id.in_(access.writers_visible(disclosure_views.CATEGORY)),
         )
         .order_by(DisclosureResponse.id),
     )

@@ -18,9 +18,9 @@ from mend.auth.schemas import (
     TokenIn,
     UserOut,
 )
+from mend.auth.signals import announce_ended
 from mend.auth.signin import start_session
 from mend.auth.throttle import password_limits, register_limits
-from mend.live.sockets import disconnect_user
 from mend.security import public
 
 blp = Blueprint(
@@ -80,7 +80,7 @@ class PasswordResetConfirm(MethodView):
         """Choose a new password: every session and open connection of the account ends,
         and nobody is logged in; the account's address gets a notice."""
         user_id = recovery.confirm_reset(token=data["token"], new_password=data["new_password"])
-        disconnect_user(user_id)
+        announce_ended(user_id)
         if _signed_in_user_id() == user_id:
             logout_user()
             session.clear()

@@ -31,10 +31,8 @@ class User(UserMixin, db.Model):
     # None until the owner of the address opened the verification link (or reset the password).
     email_verified_at: Mapped[datetime | None] = mapped_column()
 
-    # Set by the session loader: the login session this request runs under, and (for a
-    # request to a space) the user's access to it, read alongside (policy.AccessRows).
+    # Set by the session loader: the login session this request runs under.
     session_token = None
-    preloaded_access = None
 
     @property
     def email_verified(self) -> bool:

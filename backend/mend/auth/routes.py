@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import has_request_context, request, session
+from flask import session
 from flask.views import MethodView
 from flask_login import current_user, logout_user
 from flask_smorest import Blueprint
@@ -20,6 +20,7 @@ from mend.auth.schemas import (
     StatusOut,
     UserOut,
 )
+from mend.auth.signals import announce_ended
 from mend.auth.signin import start_session
 from mend.auth.throttle import (
     is_known_device,
@@ -29,7 +30,6 @@ from mend.auth.throttle import (
     register_limits,
 )
 from mend.extensions import csrf, login_manager
-from mend.live.sockets import disconnect_user
 from mend.security import public, require_same_origin
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accounts and login")
@@ -37,15 +37,7 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Accoun
 
 @login_manager.user_loader
 def _load_user(token: str):  # type: ignore[no-untyped-def]
-    return service.user_for_session(token, space_id=_requested_space())
-
-
-def _requested_space() -> int | None:
-    """The space the request's URL names, if any (its access is then read with the user)."""
-    if not has_request_context() or not request.view_args:
-        return None
-    space_id = request.view_args.get("space_id")
-    return space_id if isinstance(space_id, int) else None
+    return service.user_for_session(token)
 
 
 def is_new_device_sign_in() -> bool:
@@ -113,7 +105,7 @@ class Logout(MethodView):
         require_same_origin()
         token = current_user.session_token
         service.close_session(token=token)
-        disconnect_user(current_user.id, session_token=token)
+        announce_ended(current_user.id, session_token=token)
         logout_user()
         session.clear()
 
@@ -132,7 +124,7 @@ class Password(MethodView):
         """Change your password: every other session and open connection ends at once."""
         user = current_user._get_current_object()
         service.change_password(user=user, **data)
-        disconnect_user(user.id)
+        announce_ended(user.id)
         start_session(user, remember=False)
         return user
 

@@ -8,15 +8,12 @@ from datetime import date, timedelta
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from mend import policy
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
-from mend.consent.models import ConsentChange
 from mend.database import LockTimeout, utcnow
 from mend.errors import Forbidden, Unauthorized
 from mend.extensions import db
 from mend.mail.outbox import public_link, queue
-from mend.spaces.models import Membership
 from mend.tokens import digest, new_token
 
 SHORT_SESSION = timedelta(hours=12)
@@ -34,15 +31,6 @@ SESSION_USER = (
         # The request's row-lock waits end after LOCK_TIMEOUT (503), at no extra round trip.
         LockTimeout(),
     )
-)
-# A request to a space needs its user's access to it next: read in the same query, the rows
-# of policy.MEMBERS_WITH_CONSENTS_RECEIVED with the user on each (one row without a
-# membership when the space has no members or does not exist, none when the session ended).
-SESSION_USER_WITH_ACCESS = (
-    SESSION_USER.add_columns(Membership, ConsentChange)
-    .outerjoin(Membership, Membership.space_id == bindparam("space_id"))
-    .outerjoin(ConsentChange, policy.consents_from_members_to(User.id))
-    .order_by(Membership.id, ConsentChange.id)
 )
 
 
@@ -94,28 +82,16 @@ def open_session(*, user: User, remember: bool, device: str = "", new_device: bo
     return token
 
 
-def user_for_session(token: str, *, space_id: int | None = None) -> User | None:
-    """The user of a live login session, or None if it ended or expired.
-
-    Given the space the request is about, the user's access to it is read in the
-    same query, one round trip fewer, and kept with the user for policy.access.
-    """
+def user_for_session(token: str) -> User | None:
+    """The user of a live login session, or None if it ended or expired."""
     params = {"token_hash": digest(token), "now": utcnow()}
-    if space_id is None:
-        row = db.session.execute(SESSION_USER, params).one_or_none()
-        user, last_active_on = row if row else (None, None)
-        preloaded = None
-    else:
-        rows = db.session.execute(SESSION_USER_WITH_ACCESS, {**params, "space_id": space_id}).all()
-        user, last_active_on = rows[0][:2] if rows else (None, None)
-        access_rows = [(membership, change) for *_user, membership, change in rows if membership]
-        preloaded = policy.AccessRows(space_id, access_rows)
+    row = db.session.execute(SESSION_USER, params).one_or_none()
+    user, last_active_on = row if row else (None, None)
     if user is None:
         return None
     if last_active_on is not None and last_active_on < params["now"].date():
         _mark_active(token_hash=params["token_hash"], today=params["now"].date())
     user.session_token = token
-    user.preloaded_access = preloaded
     return user
 
 

@@ -38,7 +38,7 @@ def reviewed(
         space_id=space_id,
         ids={"id": review_id, "commitment_id": commitment_id, "check_id": check_id},
         visible_to=lambda access: (
-            access.can_see(author_id, CATEGORY) and access.can_see(reviewer_id, CATEGORY)
+            access.can_see(author_id, CATEGORY) and access.sees_writing_of(reviewer_id, CATEGORY)
         ),
     )
 

@@ -109,7 +109,7 @@ def _reliability(
     rule 7). Only the hurt partner reviews, so a viewer sees all of them or none."""
     snapshot = folded[commitment.id]
     reviewers = {reviewer for _day, reviewer in snapshots.standing_disputes(snapshot)}
-    counting = all(access.can_see(reviewer, CATEGORY) for reviewer in reviewers)
+    counting = all(access.sees_writing_of(reviewer, CATEGORY) for reviewer in reviewers)
     return snapshots.reliability_on(
         commitment,
         snapshot,
@@ -154,7 +154,7 @@ def check_views(access: policy.Access, condition: ColumnElement[bool]) -> list[C
     reviews = newest_reviews(db.session.scalars(reviews_of(condition, CheckReview)))
     replies: dict[int, list[CheckReply]] = {}
     for reply in db.session.scalars(replies_of(condition)):
-        if access.can_see(reply.author_id, CATEGORY):
+        if access.sees_writing_of(reply.author_id, CATEGORY):
             replies.setdefault(reply.check_id, []).append(reply)
     return [
         check_view(access, check, review=reviews.get(check.id), replies=replies.get(check.id, []))
@@ -166,7 +166,7 @@ def check_view(
     access: policy.Access, check: CommitmentCheck, *, review: Any, replies: Any = ()
 ) -> CheckView:
     """One check as the viewer may see it."""
-    visible = review is not None and access.can_see(review.author_id, CATEGORY)
+    visible = review is not None and access.sees_writing_of(review.author_id, CATEGORY)
     copied = {name: getattr(check, name) for name in CHECK_FIELDS}
     return CheckView(**copied, review=review if visible else None, replies=tuple(replies))
 
@@ -176,7 +176,7 @@ def _disputed(access: policy.Access, review: Any) -> bool:
     return (
         review is not None
         and review.verdict == "disputed"
-        and access.can_see(review.author_id, CATEGORY)
+        and access.sees_writing_of(review.author_id, CATEGORY)
     )
 
 

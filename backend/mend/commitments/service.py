@@ -26,7 +26,7 @@ from mend.extensions import db
 from mend.live.events import publish
 from mend.pagination import Page, paginate
 from mend.record import service as record_service
-from mend.spaces.models import PARTNER_ROLES, Space
+from mend.spaces.models import PARTNER_ROLES
 
 CATEGORY = "commitments"
 NOT_FOUND = "We couldn't find that commitment."
@@ -97,7 +97,7 @@ def change_status(
     access = policy.access(actor, space_id)
     access.require_role("repairing")
     commitment = _visible(access, commitment_id)
-    _lock_space(space_id)
+    policy.lock_space(space_id)  # two writes at once cannot both pass the checks
     current = _status_now(commitment)
     if current in reliability.FINAL_STATUSES:
         raise Conflict(f"This commitment is {current}; that is where its story rests.")
@@ -134,7 +134,7 @@ def add_check(
     access = policy.access(actor, space_id)
     access.require_role("repairing")
     commitment = _visible(access, commitment_id)
-    _lock_space(space_id)
+    policy.lock_space(space_id)  # two writes at once cannot both pass the checks
     status = _status_now(commitment)
     if status in reliability.FINAL_STATUSES:
         raise Conflict(f"This commitment is {status}, so it doesn't take new check-ins.")
@@ -242,15 +242,6 @@ def _visible(access: policy.Access, commitment_id: int) -> Commitment:
     if commitment is None or not access.can_see(commitment.author_id, CATEGORY):
         raise NotFound(NOT_FOUND)
     return commitment
-
-
-def _lock_space(space_id: int) -> None:
-    """Writers queue on the space row, so two writes at once cannot both pass the checks.
-
-    The same lock the ledger takes (FOR NO KEY UPDATE on PostgreSQL), taken earlier.
-    """
-    lock = select(Space.id).where(Space.id == space_id).with_for_update(key_share=True)
-    db.session.execute(lock)
 
 
 def _status_now(commitment: Commitment) -> str:

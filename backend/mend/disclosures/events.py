@@ -27,7 +27,7 @@ def responded(
     def sees_reply(access: policy.Access) -> bool:
         return (
             access.can_see(author_id, CATEGORY)
-            and access.can_see(responder_id, CATEGORY)
+            and access.sees_writing_of(responder_id, CATEGORY)
             and not is_held(access, disclosure_id)
         )
 
@@ -48,6 +48,6 @@ def acknowledged(
         space_id=space_id,
         ids={"id": acknowledgement_id, "disclosure_id": disclosure_id, "user_id": user_id},
         visible_to=lambda access: (
-            access.can_see(author_id, CATEGORY) and access.can_see(user_id, CATEGORY)
+            access.can_see(author_id, CATEGORY) and access.sees_writing_of(user_id, CATEGORY)
         ),
     )

@@ -16,6 +16,7 @@ from flask import Flask, current_app, request
 from flask_login import current_user
 from flask_socketio import join_room
 
+from mend.auth.signals import sessions_ended
 from mend.extensions import socketio as sio
 from mend.live.queue import MendRedisManager
 from mend.live.registry import SocketRegistry
@@ -111,8 +112,10 @@ def disconnect_user(user_id: int, *, session_token: str | None = None) -> None:
     disconnect_session(user_id, session_digest=digest(session_token) if session_token else None)
 
 
+@sessions_ended.connect
 def disconnect_session(user_id: int, *, session_digest: str | None) -> None:
-    """Close the sockets of one login session (named by its stored digest), or all (None)."""
+    """Close the sockets of one login session (named by its stored digest), or all (None):
+    called when auth announces that sessions ended (`mend.auth.signals`)."""
     for sid in registry.sids(user_id, session=session_digest):
         try:
             sio.server.disconnect(sid, namespace="/")

@@ -7,7 +7,7 @@ and leaves no trace, so nobody can learn when it was read (no read receipts).
 from __future__ import annotations
 
 from sqlalchemy import ForeignKey
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mend.extensions import db
 
@@ -37,3 +37,6 @@ class HeldDisclosure(db.Model):
     user_id: Mapped[int] = mapped_column(
         ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    # Named, not imported: disclosures builds on pacing, never the other way round (the
+    # table's foreign key above names it the same way). Only queried, never loaded.
+    disclosure = relationship("Disclosure", lazy="raise", viewonly=True)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from mend import policy
-from mend.disclosures.models import Disclosure
 from mend.extensions import db
 from mend.pacing.models import HeldDisclosure, Pacing
 
@@ -31,10 +30,9 @@ def held_ids(access: policy.Access) -> list[int]:
     return list(
         db.session.scalars(
             select(HeldDisclosure.disclosure_id)
-            .join(Disclosure, Disclosure.id == HeldDisclosure.disclosure_id)
             .where(
                 HeldDisclosure.user_id == access.user.id,
-                Disclosure.space_id == access.space_id,
+                HeldDisclosure.disclosure.has(space_id=access.space_id),
             )
             .order_by(HeldDisclosure.disclosure_id)
         )

@@ -12,12 +12,8 @@ from mend.database import utcnow
 from mend.extensions import db
 from mend.record.hashing import GENESIS_HASH, content_hash, entry_hash
 from mend.record.models import Erasure, Ledgered, LedgerEntry
-from mend.spaces.models import Space
 
-# Every write runs these two: built once, so SQLAlchemy reuses their compiled form.
-LOCK_SPACE = (
-    select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)
-)
+# Every write runs this: built once, so SQLAlchemy reuses its compiled form.
 LEDGER_HEAD = (
     select(LedgerEntry.seq, LedgerEntry.entry_hash)
     .where(LedgerEntry.space_id == bindparam("space_id"))
@@ -41,22 +37,10 @@ def append(*, space_id: int, row: Ledgered) -> None:
     append_many(space_id=space_id, rows=[row])
 
 
-def lock_space(space_id: int) -> None:
-    """Queue behind every other write to the space until the caller's transaction ends.
-
-    FOR NO KEY UPDATE on PostgreSQL, which does not clash with the key-share locks
-    that inserting child rows takes, so it cannot deadlock with them; SQLite's
-    BEGIN IMMEDIATE already serialises writers. Trust-record writes take it to keep
-    the chain from forking; grants, revocations and departures take it so that a
-    write's live event, rendered in its transaction, sees the grants of its moment.
-    """
-    db.session.connection().execute(LOCK_SPACE, {"space_id": space_id})
-
-
 def append_many(*, space_id: int, rows: list[Ledgered]) -> None:
     """Chain one ledger entry per row, in order, in the caller's transaction.
 
-    The space is locked first (lock_space), so concurrent writers queue and the
+    The space is locked first (policy.lock_space), so concurrent writers queue and the
     chain never forks. The entries are plain rows written straight to the table:
     nothing reads them back in the same request, so they skip the session's unit
     of work.
@@ -64,7 +48,7 @@ def append_many(*, space_id: int, rows: list[Ledgered]) -> None:
     if not rows:
         return
     db.session.flush()  # the rows need their ids
-    lock_space(space_id)
+    policy.lock_space(space_id)
     connection = db.session.connection()  # plain rows: the ORM's result handling is not needed
     head = connection.execute(LEDGER_HEAD, {"space_id": space_id}).first()
     head_seq, prev_hash = head if head else (0, GENESIS_HASH)

@@ -13,7 +13,6 @@ from mend.database import utcnow
 from mend.extensions import db
 from mend.idempotency import forget_answers
 from mend.live.events import publish
-from mend.record import service as record_service
 from mend.spaces import events
 from mend.spaces.models import Membership, Space
 from mend.spaces.read import SpaceView, space_as_seen
@@ -24,7 +23,7 @@ def approve(*, actor: User, space_id: int, user_id: int) -> SpaceView:
     access = policy.access(actor, space_id)
     therapist = policy.may_manage_therapist(access, user_id)
     if therapist.approved_at is None and therapist.invited_by != access.membership.id:
-        record_service.lock_space(space_id)
+        policy.lock_space(space_id)
         therapist.approved_at = utcnow()
         forget_answers(space_ids=[space_id])
         announcement = events.membership_changed(
@@ -62,7 +61,7 @@ def leave(*, actor: User, space_id: int) -> None:
 
 def _end(membership: Membership, *, space_id: int) -> None:
     """Set left_at: the membership's grants, given and received, and its invites end."""
-    record_service.lock_space(space_id)
+    policy.lock_space(space_id)
     membership.left_at = utcnow()
     forget_answers(space_ids=[space_id])
     db.session.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy import delete, exists, func, or_, select
 
 from mend.auth.mfa.models import Passkey, RecoveryCode, TotpFactor
@@ -19,6 +20,12 @@ _HAS_FACTOR = select(
         exists().where(Passkey.user_id == User.id),
     )
 )
+
+
+def second_factor_required(user: User) -> bool:
+    """Whether this account must have a second factor: therapists, where
+    MEND_REQUIRE_THERAPIST_MFA is on (policy refuses them partner data without one)."""
+    return user.account_type == "therapist" and current_app.config["MEND"].require_therapist_mfa
 
 
 def has_second_factor(user_id: int) -> bool:

@@ -10,7 +10,6 @@ from flask.views import MethodView
 from flask_login import current_user
 from flask_smorest import Blueprint
 
-from mend import policy
 from mend.auth.mfa import factors, login, passkeys, pending, recovery, totp
 from mend.auth.mfa.schemas import (
     MfaStatusOut,
@@ -49,7 +48,7 @@ class Status(MethodView):
             "totp": factors.totp_on(user.id),
             "passkeys": passkeys.list_for(user.id),
             "recovery_codes_left": factors.recovery_codes_left(user.id),
-            "required": policy.second_factor_required(user),
+            "required": factors.second_factor_required(user),
         }
 
 

@@ -35,7 +35,7 @@ def revisions_acknowledged(
         select(DisclosureAcknowledgement)
         .where(
             DisclosureAcknowledgement.disclosure_id.in_(list(revisions)),
-            DisclosureAcknowledgement.user_id.in_(access.owners_visible(CATEGORY)),
+            DisclosureAcknowledgement.user_id.in_(access.writers_visible(CATEGORY)),
         )
         .order_by(DisclosureAcknowledgement.created_at)
     ).all()

@@ -33,7 +33,7 @@ def detail(access: policy.Access, disclosure: Disclosure) -> DisclosureDetailVie
         select(DisclosureResponse)
         .where(
             DisclosureResponse.disclosure_id == disclosure.id,
-            DisclosureResponse.author_id.in_(access.owners_visible(CATEGORY)),
+            DisclosureResponse.author_id.in_(access.writers_visible(CATEGORY)),
         )
         .order_by(DisclosureResponse.id)
     ).all()

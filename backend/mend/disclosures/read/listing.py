@@ -28,7 +28,8 @@ def _summary_select() -> Select[Any]:
     """Disclosure summaries as a viewer may see them, one row each, in one statement
     (the columns in DisclosureView's order):
     the newest words, and counts over only the replies and acknowledgements of the
-    members in :visible, those whose disclosures the viewer may see (rule 7)."""
+    members in :visible, those whose disclosures the viewer may see: rule 7 makes them
+    the very members whose writings the viewer may see (`Access.writers_visible`)."""
     latest = aliased(DisclosureRevision)
     newest = _about(select(func.max(DisclosureRevision.number)), DisclosureRevision)
     revisions = _about(select(func.count()), DisclosureRevision)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from mend import clock, policy
 from mend.auth.models import User
@@ -24,7 +24,6 @@ from mend.commitments import snapshots
 from mend.commitments.models import Commitment, ReliabilitySnapshot
 from mend.commitments.models import CommitmentStatusChange as Change
 from mend.commitments.snapshots import Snapshot
-from mend.consent.models import ConsentChange
 from mend.extensions import db
 from mend.spaces.models import PARTNER_ROLES, Membership, Space
 from mend.therapist.caseload.alerts import Dispute
@@ -94,61 +93,13 @@ class CommitmentRows:
 
 
 def couples(actor: User, *, now: datetime) -> list[Couple]:
-    """What `policy.access` gives for each space the actor is an active therapist in, with
-    the space's name: two queries however many spaces (a bulk `policy.access`)."""
-    mine = select(Membership.space_id).where(
-        Membership.user_id == actor.id,
-        Membership.role == "therapist",
-        Membership.left_at.is_(None),
+    """The actor's access to each space they are an active therapist in (the bulk loader,
+    `policy.accesses_of`), with the space's name: two queries however many spaces."""
+    accesses = policy.accesses_of(actor, role="therapist", now=now)
+    names = dict(
+        db.session.execute(select(Space.id, Space.name).where(Space.id.in_(list(accesses)))).all()
     )
-    rows = db.session.execute(
-        select(Membership, Space.name)
-        .join(Space, Space.id == Membership.space_id)
-        .where(Membership.space_id.in_(mine))
-        .order_by(Membership.id)
-    )
-    members: dict[int, dict[int, Membership]] = defaultdict(dict)
-    names: dict[int, str] = {}
-    for membership, name in rows:
-        names[membership.space_id] = name
-        if policy.keeps_reading(membership):
-            members[membership.space_id][membership.user_id] = membership
-    received = _received(actor, mine)
-    return [
-        Couple(access=_access(actor, space, received[space_id], now), name=names[space_id])
-        for space_id, space in members.items()
-        if actor.id in space
-    ]
-
-
-def _access(
-    actor: User,
-    members: dict[int, Membership],
-    received: list[ConsentChange],
-    now: datetime,
-) -> policy.Access:
-    """The `policy.Access` that `policy.access(actor, space_id)` builds, from bulk-loaded rows."""
-    membership = members[actor.id]
-    return policy.Access(
-        user=actor,
-        membership=membership,
-        members=members,
-        received=policy.counted(received, viewer=membership, members=members),
-        now=now,
-    )
-
-
-def _received(actor: User, spaces: Select) -> dict[int, list[ConsentChange]]:
-    """Per space, the consent changes made to the actor, oldest first."""
-    changes = db.session.scalars(
-        select(ConsentChange)
-        .where(ConsentChange.viewer_id == actor.id, ConsentChange.space_id.in_(spaces))
-        .order_by(ConsentChange.id)
-    )
-    received: dict[int, list[ConsentChange]] = defaultdict(list)
-    for change in changes:
-        received[change.space_id].append(change)
-    return received
+    return [Couple(access=found, name=names[space_id]) for space_id, found in accesses.items()]
 
 
 def felt_readings(couples: Iterable[Couple], *, since: datetime) -> dict[int, list[Any]]:
