@@ -30,7 +30,7 @@ from marshmallow import ValidationError, fields, validate
 from mend.clock import zone
 from mend.measures.setup import instruments
 from mend.schema import StrictSchema
-from mend.therapist import report, report_measures
+from mend.therapist import context, report, report_measures
 from mend.therapist.report import Report
 
 blp = Blueprint(
@@ -217,6 +217,7 @@ def as_html(data: Report) -> Response:
         report=data,
         css=css,
         chart=Chart.of(data.safety) if data.safety is not None else None,
+        disclosure_days=context.report_days(data.disclosures, data.timezone),
         generated=data.generated_at.astimezone(zone(data.timezone)),
         zone=zone(data.timezone),
         instruments=instruments(),
