@@ -58,6 +58,15 @@ def test_therapist_sees_markers_not_taken_in_and_stopped_sharing(
     expect(therapist.locator(".chart__marker")).to_have_count(4)
     expect(trend.get_by_role("img", name=re.compile("Upright lines mark 4 days"))).to_be_visible()
 
+    # Jordan keeps their reviews to themselves: the commitments say so rather than differ silently.
+    expect(
+        section(therapist, "Casey’s commitments").get_by_text(
+            re.compile(
+                "Jordan’s reviews .* are not shared with you, so reliability here leaves any"
+            )
+        )
+    ).to_be_visible()
+
     # Whether Jordan took them in is Jordan's to share.
     disclosures = section(therapist, "Casey’s disclosures")
     expect(
@@ -103,3 +112,17 @@ def test_a_couple_without_shared_disclosures_has_no_markers(new_page: NewPage) -
     expect(page.locator(".chart__marker")).to_have_count(0)
     expect(page.get_by_role("list", name="Disclosures on this chart")).to_have_count(0)
     expect(page.get_by_text(re.compile("taken in"))).to_have_count(0)
+    # Tom shares his commitments but Priya not her reviews of them: the page says so.
+    expect(
+        page.get_by_text(re.compile("Priya’s reviews .* are not shared with you"))
+    ).to_be_visible()
+
+
+def test_reviews_shared_leave_no_notice(new_page: NewPage) -> None:
+    """Sam shares commitments (reviews included) with Dr. Rivera: no "not shared" notice."""
+    page = new_page()
+    log_in(page, "dr.rivera@demo.mend")
+    page.get_by_role("main").get_by_role("link", name="Sam & Alex").click()
+    commitments = section(page, "Alex’s commitments")
+    expect(commitments.get_by_role("heading").first).to_be_visible()
+    expect(page.get_by_text(re.compile("reviews .* are not shared with you"))).to_have_count(0)
