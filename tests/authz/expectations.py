@@ -155,6 +155,9 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
                                           "other": (404, 404, 404, 404, 200, 403, 401)},
     ("GET", f"{SPACE}/report"):          {"home":  (200, 200, 200, 200, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 200, 200, 401)},
+    ("GET", f"{SPACE}/therapist-context"):
+                                         {"home":  (404, 404, 200, 200, 404, 404, 401),
+                                          "other": (404, 404, 404, 404, 404, 200, 401)},
     ("GET", f"{SPACE}/therapist-notes"): {"home":  (404, 404, 200, 200, 404, 404, 401),
                                           "other": (404, 404, 404, 404, 404, 200, 401)},
     ("POST", f"{SPACE}/therapist-notes"):

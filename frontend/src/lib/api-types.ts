@@ -2901,6 +2901,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spaces/{space_id}/therapist-context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                space_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Context around this couple's charts: disclosure days, disclosures not yet taken
+         *     in, and who stopped sharing what with you (your own couples only).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day, inclusive (YYYY-MM-DD). Default: 181 days before `to`. */
+                    from?: string | null;
+                    /** @description Last day, inclusive (YYYY-MM-DD). Default: today. */
+                    to?: string | null;
+                };
+                header?: never;
+                path: {
+                    space_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoupleContextOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/spaces/{space_id}/report": {
         parameters: {
             query?: never;
@@ -4087,6 +4137,34 @@ export interface components {
         };
         CaseloadOut: {
             items: components["schemas"]["CaseloadItemOut"][];
+        };
+        DisclosureDayOut: {
+            /** Format: date */
+            day: string;
+            disclosed: number;
+            amended: number;
+        };
+        StoppedSharingOut: {
+            user_id: number;
+            role: string;
+            display_name: string;
+            /** @enum {string} */
+            category: "checkins" | "checkin_notes" | "disclosures" | "commitments" | "measures";
+            /** Format: date-time */
+            on: string;
+            /** @description True when a time-limited grant ran out, false when revoked. */
+            expired: boolean;
+        };
+        CoupleContextOut: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Null unless the repairing partner shares disclosures. */
+            disclosure_days: components["schemas"]["DisclosureDayOut"][] | null;
+            /** @description Disclosures (as they read now) the hurt partner has not said they have taken in; null unless both partners share disclosures with you. */
+            not_taken_in: number | null;
+            stopped_sharing: components["schemas"]["StoppedSharingOut"][];
         };
         ExportUserOut: {
             id: number;

@@ -20,6 +20,12 @@ describe('live events', () => {
     )
   })
 
+  it('refreshes the therapist’s markers and not-taken-in count when a disclosure is amended or taken in', () => {
+    for (const type of ['disclosure.revised', 'disclosure.acknowledged'] as const) {
+      expect(staleKeys({ type, space_id: 3, data: {} } as LiveEvent)).toContainEqual(['spaces', 3, 'therapist-context'])
+    }
+  })
+
   it('refreshes everything about the space when consent changes, so revoked data disappears', async () => {
     const client = new QueryClient()
     client.setQueryData(['spaces', 3, 'checkins', {}], { items: [1] })

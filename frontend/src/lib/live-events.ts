@@ -63,7 +63,13 @@ export function staleKeys(event: LiveEvent): (readonly unknown[])[] {
   const domain = event.type.split('.')[0]
   switch (domain) {
     case 'disclosure':
-      return [keys.inSpace(sid, 'disclosures'), keys.inSpace(sid, 'record'), keys.caseload]
+      // The therapist's chart markers and not-yet-taken-in count are drawn from disclosures too.
+      return [
+        keys.inSpace(sid, 'disclosures'),
+        keys.inSpace(sid, 'record'),
+        keys.inSpace(sid, 'therapist-context'),
+        keys.caseload,
+      ]
     case 'commitment':
       return [keys.inSpace(sid, 'commitments'), keys.inSpace(sid, 'record'), keys.caseload]
     case 'checkin':

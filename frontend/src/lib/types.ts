@@ -70,6 +70,9 @@ export type CaseloadCommitments = Omit<S['CommitmentFiguresOut'], 'reliability_l
   reliability_lowest: Nullable<S['LowestCommitmentOut']>
 }
 export type CaseloadAlert = S['AlertOut']
+export type CoupleContext = S['CoupleContextOut']
+export type DisclosureDay = S['DisclosureDayOut']
+export type StoppedSharing = S['StoppedSharingOut']
 export type CaseloadMeasure = Omit<S['CaseloadMeasureOut'], 'last_change' | 'schedule'> & {
   last_change: Nullable<MeasureChange>
   schedule: Nullable<MeasureAdherence>

@@ -22,6 +22,7 @@ from mend.clock import zone
 from mend.measures.setup import instruments
 from mend.therapist.report import measures as report_measures
 from mend.therapist.report.chart import Chart
+from mend.therapist.report.markers import report_days
 from mend.therapist.report.service import Report, filename
 
 STYLESHEET = Path(__file__).parent / "templates" / "therapist" / "report.css"
@@ -44,6 +45,7 @@ def as_html(data: Report) -> Response:
         report=data,
         css=css,
         chart=Chart.of(data.safety) if data.safety is not None else None,
+        disclosure_days=report_days(data.disclosures, data.timezone),
         generated=data.generated_at.astimezone(zone(data.timezone)),
         zone=zone(data.timezone),
         instruments=instruments(),

@@ -13,7 +13,9 @@ import { DisclosureTimeline } from '../../features/disclosures/components/disclo
 import { CoupleMeasures } from '../../features/measures/components/couple-measures'
 import { useSpace } from '../../features/spaces/api/get-space'
 import { LeaveSpace } from '../../features/spaces/components/leave-space'
+import { useCoupleContext } from '../../features/therapist/api/get-couple-context'
 import { CoupleAlerts } from '../../features/therapist/components/couple-alerts'
+import { NotTakenIn, StoppedSharingNotices } from '../../features/therapist/components/couple-context'
 import { FormerPartners } from '../../features/therapist/components/former-partners'
 import { ReportLinks } from '../../features/therapist/components/report-links'
 import { TherapistNotes } from '../../features/therapist/components/therapist-notes'
@@ -49,6 +51,7 @@ function CoupleOverview() {
   const { space, me, hurt, repairing } = useSpaceContext()
   const [, navigate] = useLocation()
   const consents = useConsents(space.id)
+  const context = useCoupleContext(space.id)
   const shares = (owner: number | null | undefined, category: string) =>
     owner !== undefined && owner !== null && (consents.data?.received ?? []).some((g) => g.owner_id === owner && g.category === category)
   const hurtName = hurt?.display_name ?? 'The hurt partner'
@@ -69,6 +72,7 @@ function CoupleOverview() {
               .join(' · ')}
           </p>
           <FormerPartners space={space} timeZone={me.timezone} />
+          <StoppedSharingNotices items={context.data?.stopped_sharing ?? []} timeZone={me.timezone} />
         </>
       }
     >
@@ -81,7 +85,13 @@ function CoupleOverview() {
           </Section>
           <Section title={`${hurtName}’s felt safety`} id="trend">
             {shares(hurt?.user_id, 'checkins') ? (
-              <SafetyTrend spaceId={space.id} timeZone={me.timezone} feltBy={hurtName} guessedBy={repairingName} />
+              <SafetyTrend
+                spaceId={space.id}
+                timeZone={me.timezone}
+                feltBy={hurtName}
+                guessedBy={repairingName}
+                disclosureDays={context.data?.disclosure_days}
+              />
             ) : (
               <NotShared who={hurtName} what="their check-in scores" />
             )}
@@ -115,7 +125,12 @@ function CoupleOverview() {
           </Section>
           <Section title={`${repairingName}’s disclosures`} id="disclosures">
             {shares(repairing?.user_id, 'disclosures') ? (
-              <DisclosureTimeline />
+              <>
+                {context.data ? (
+                  <NotTakenIn notTakenIn={context.data.not_taken_in} hurtName={hurtName} hurtPresent={hurt !== null} />
+                ) : null}
+                <DisclosureTimeline />
+              </>
             ) : (
               <NotShared who={repairingName} what="their disclosures" />
             )}

@@ -15,6 +15,12 @@ export interface Series {
   dashed?: boolean
 }
 
+/** An upright line at one x slot, marking an event on that day (the list of them is shown beside the chart). */
+export interface Marker {
+  index: number
+  label: string
+}
+
 interface LineChartProps {
   title: string
   /** A sentence or two for screen readers: what the chart shows and its main figures. */
@@ -22,10 +28,14 @@ interface LineChartProps {
   /** Label for each x slot (e.g. "Mon 3 Nov"). */
   xLabels: string[]
   series: Series[]
+  /** Events to mark with an upright line; their text alternative is the caller's list beside the chart. */
+  markers?: Marker[]
+  /** The legend's words for the markers. */
+  markerLabel?: string
 }
 
 /** A 0-10 line chart drawn as SVG, with a title and summary for assistive technology. */
-export function LineChart({ title, description, xLabels, series }: LineChartProps) {
+export function LineChart({ title, description, xLabels, series, markers = [], markerLabel = 'Marked days' }: LineChartProps) {
   const id = useId()
   // Draw at the size it is shown, so labels stay readable on a phone and the chart stays short on a wide screen.
   const [figure, measured] = useElementWidth<HTMLElement>(DEFAULT_BOX.width)
@@ -63,6 +73,12 @@ export function LineChart({ title, description, xLabels, series }: LineChartProp
             {xLabels[index]}
           </text>
         ))}
+        {markers.map((m) => (
+          <g key={`${m.index}-${m.label}`} className="chart__marker" data-label={m.label}>
+            <line x1={xAt(m.index, count, box)} x2={xAt(m.index, count, box)} y1={box.top} y2={box.height - box.bottom} />
+            <path d={`M ${xAt(m.index, count, box) - 5} ${box.top - 8} h 10 l -5 8 z`} />
+          </g>
+        ))}
         {series.map((s) => (
           <g key={s.label} className={`chart__series chart__series--${s.tone}`}>
             {s.line !== false ? (
@@ -80,6 +96,7 @@ export function LineChart({ title, description, xLabels, series }: LineChartProp
             {s.label}
           </span>
         ))}
+        {markers.length > 0 ? <span className="chart__key chart__key--marker">{markerLabel}</span> : null}
       </figcaption>
     </figure>
   )

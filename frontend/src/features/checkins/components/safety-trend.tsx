@@ -4,10 +4,13 @@ import { LineChart } from '../../../components/charts/line-chart'
 import { formatScore, lastOf, meanOf } from '../../../components/charts/chart-math'
 import { ErrorState, EmptyState, Loading } from '../../../components/status'
 import { addDays, shortDay } from '../../../lib/dates'
-import type { Bucket, Trend } from '../../../lib/types'
+import type { Bucket, DisclosureDay, Trend } from '../../../lib/types'
 import { useSafetyTrend } from '../api/get-safety-trend'
+import { count } from '../../../lib/plural'
 import { useToday } from '../../../lib/use-today'
 import { AttunementChart } from './attunement-chart'
+import { DisclosureDayList } from './disclosure-days'
+import { markersFor } from './disclosure-markers'
 import { TrendTable } from './trend-table'
 
 const RANGES = [
@@ -23,6 +26,8 @@ interface SafetyTrendProps {
   feltBy: string
   /** Who guesses it (the repairing partner), for the attunement chart. */
   guessedBy: string
+  /** Days disclosures were logged or amended, marked on the chart (the therapist's view, where shared). */
+  disclosureDays?: DisclosureDay[] | null
 }
 
 function describe(trend: Trend, feltBy: string): string {
@@ -40,7 +45,7 @@ function describe(trend: Trend, feltBy: string): string {
 }
 
 /** The felt-safety trend: by day or week, with the 7-day rolling mean, and attunement where shared. */
-export function SafetyTrend({ spaceId, timeZone, feltBy, guessedBy }: SafetyTrendProps) {
+export function SafetyTrend({ spaceId, timeZone, feltBy, guessedBy, disclosureDays }: SafetyTrendProps) {
   const today = useToday(timeZone)
   const [days, setDays] = useState(30)
   const [bucket, setBucket] = useState<Bucket>('day')
@@ -73,13 +78,23 @@ export function SafetyTrend({ spaceId, timeZone, feltBy, guessedBy }: SafetyTren
       </div>
       {trend.isPending ? <Loading label="Loading the trend…" /> : null}
       {trend.error ? <ErrorState error={trend.error} onRetry={() => trend.refetch()} /> : null}
-      {trend.data ? <TrendBody trend={trend.data} feltBy={feltBy} guessedBy={guessedBy} /> : null}
+      {trend.data ? (
+        <TrendBody trend={trend.data} feltBy={feltBy} guessedBy={guessedBy} disclosureDays={disclosureDays ?? []} />
+      ) : null}
     </div>
   )
 }
 
-function TrendBody({ trend, feltBy, guessedBy }: { trend: Trend; feltBy: string; guessedBy: string }) {
+interface TrendBodyProps {
+  trend: Trend
+  feltBy: string
+  guessedBy: string
+  disclosureDays: DisclosureDay[]
+}
+
+function TrendBody({ trend, feltBy, guessedBy, disclosureDays }: TrendBodyProps) {
   const hasScores = trend.points.some((p) => p.mean !== null)
+  const markers = markersFor(disclosureDays, trend.points, trend.to)
   if (!hasScores) {
     return (
       <EmptyState title="No felt-safety scores in this time span yet.">
@@ -91,7 +106,10 @@ function TrendBody({ trend, feltBy, guessedBy }: { trend: Trend; feltBy: string;
     <>
       <LineChart
         title={`Felt safety by ${trend.bucket}`}
-        description={describe(trend, feltBy)}
+        description={
+          describe(trend, feltBy) +
+          (markers.length > 0 ? ` Upright lines mark ${count(markers.length, 'day')} with a disclosure logged or amended, listed below the chart.` : '')
+        }
         xLabels={trend.points.map((p) => shortDay(p.start))}
         series={[
           {
@@ -104,7 +122,10 @@ function TrendBody({ trend, feltBy, guessedBy }: { trend: Trend; feltBy: string;
             ? [{ label: '7-day average', tone: 'rolling' as const, values: trend.points.map((p) => p.rolling_mean_7d) }]
             : []),
         ]}
+        markers={markers}
+        markerLabel="A disclosure logged or amended"
       />
+      <DisclosureDayList markers={markers} />
       <TrendTable trend={trend} />
       {trend.attunement && trend.attunement.length > 0 ? (
         <AttunementChart trend={trend} feltBy={feltBy} guessedBy={guessedBy} />

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { forgetCsrfToken } from '../../../lib/api-client'
 import { todayIn } from '../../../lib/dates'
 import { mockFetch } from '../../../test/fetch-mock'
-import { SAM, renderWithApp } from '../../../test/render'
+import { SAM, SPACE, renderWithApp } from '../../../test/render'
 import { ChecksToReview } from './checks-to-review'
 
 const today = todayIn('UTC')
@@ -47,6 +47,14 @@ describe('ChecksToReview', () => {
     renderWithApp(<ChecksToReview />, { me: SAM })
     expect(await screen.findByText('Nothing waiting for you.')).toBeInTheDocument()
     expect(screen.getByText(/Only if you want to/)).toBeInTheDocument()
+  })
+
+  it('names the partner in lower case mid-sentence when there is no name to use', async () => {
+    mockFetch({ [LIST]: { body: { items: [], next_before: null } } })
+    const alone = { ...SPACE, members: SPACE.members.filter((m) => m.role !== 'repairing') }
+    renderWithApp(<ChecksToReview />, { me: SAM, space: alone })
+    expect(await screen.findByText(/When your partner reports on a commitment/)).toBeInTheDocument()
+    expect(screen.queryByText(/When Your partner/)).toBeNull()
   })
 
   it('links home to the full list when more are waiting', async () => {
