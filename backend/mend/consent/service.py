@@ -28,7 +28,7 @@ def grant(
     policy.may_grant(access, viewer_id, category)
     if expires_at is not None and (not granted or expires_at <= access.now):
         raise Invalid("expires_at", "An end time must be in the future, on a grant.")
-    # A write's live event is rendered in its transaction: queue behind any under way.
+    # A write's live audience is decided in its transaction: queue behind any under way.
     policy.lock_space(space_id)
     db.session.add(_change(access, viewer_id, category, granted=granted, expires_at=expires_at))
     forget_answers(space_ids=[space_id])
@@ -60,7 +60,7 @@ def stop_all(*, actor: User, space_id: int) -> Overview:
 
 def revoke_everything(access: policy.Access) -> None:
     """Record a revocation for every category the member shares (not yet committed)."""
-    # A write's live event is rendered in its transaction: queue behind any under way.
+    # A write's live audience is decided in its transaction: queue behind any under way.
     policy.lock_space(access.space_id)
     for state in given_states(access):
         if state.granted and not state.fixed:
