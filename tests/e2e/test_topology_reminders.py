@@ -176,12 +176,13 @@ def test_a_due_reminder_is_mailed_once_and_a_killed_worker_loses_none_and_double
     assert len(reminders_to(mail, robin_address)) == 1
 
     # Killed in the middle of the reminder task: while it waits to write the day's dedup row.
+    # (Locked first, so that a tick of the worker's own schedule cannot send it before.)
     body = choices(checkin=slot(now))
-    assert kai.call("PUT", "/account/reminders", json=body).status_code == 200
     with engine.connect() as holder, redis_queue(stack.redis_url) as queue:
         holder = holder.execution_options(isolation_level="READ COMMITTED")
         lock = holder.begin()
         holder.execute(text("LOCK TABLE reminder_sent IN SHARE MODE"))
+        assert kai.call("PUT", "/account/reminders", json=body).status_code == 200
         run_now(queue, send_due_reminders)
         assert wait_until(lambda: blocked_on_reminder_rows(engine), timeout=LOCK_WAIT_SECONDS * 5)
         stack.worker.kill()
@@ -194,11 +195,12 @@ def test_a_due_reminder_is_mailed_once_and_a_killed_worker_loses_none_and_double
         run_now(queue, send_due_reminders)  # the schedule's next tick
     wait_for_reminder(mail, kai_address, stack)
 
-    # Killed in the middle of handing the reminder to the SMTP server.
-    assert ash.call("PUT", "/account/reminders", json=body).status_code == 200
+    # Killed in the middle of handing the reminder to the SMTP server (which stalls from
+    # before the reminder is on, whichever tick sends it).
     settle(stack, engine)
     mail.delivery_started.clear()
     mail.stall.set()
+    assert ash.call("PUT", "/account/reminders", json=body).status_code == 200
     with redis_queue(stack.redis_url) as queue:
         run_now(queue, send_due_reminders)
         assert mail.delivery_started.wait(timeout=30), "the worker never started sending"
