@@ -1,6 +1,6 @@
 """Production as deployed, without Docker (helpers in tests/topology): a TLS proxy and
 nginx (deploy/nginx.conf) in front of two app processes started with the Dockerfile's
-command, PostgreSQL and a private Redis.
+command, one worker (`mend worker`), PostgreSQL and a private Redis.
 
 A browser at the proxy's origin logs in, receives live events written through either
 process, and keeps working through a kill -9 of one of them. Also measured: how the
@@ -9,7 +9,6 @@ proxy spreads browsers that share one address.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,16 @@ import requests
 from playwright.sync_api import expect
 
 from tests.builders import PASSWORD, unique_email
-from tests.live.servers import Person, free_port, private_redis, wait_until
-from tests.resilience.processes import fresh_postgres_database, migrate
-from tests.topology.stack import app_process, kill, nginx_binary, proxies
+from tests.live.servers import Person, wait_until
+from tests.mail.smtp import MailServer
+from tests.topology.production import (
+    Stack,
+    https_person,
+    mail_server,
+    production_stack,
+    topology_database,
+)
+from tests.topology.stack import kill
 
 pytestmark = pytest.mark.slow
 LIVE = 10_000  # ms for a live event to reach the open page
@@ -30,26 +36,23 @@ SPREAD_CLIENTS = 40
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database (the topology is PostgreSQL's)."""
-    if nginx_binary() is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx is not installed (.ci/run installs it; this test must run in CI)")
-        pytest.skip("nginx is not installed")
-    shared = os.environ.get("MEND_TEST_DATABASE_URL", "")
-    if not shared.startswith("postgresql"):
-        pytest.skip("runs in the PostgreSQL pass (MEND_TEST_DATABASE_URL names no PostgreSQL)")
-    with fresh_postgres_database(shared) as url:
-        migrate(url, tmp_path / "migrate")
+    """A fresh, migrated PostgreSQL database."""
+    with topology_database(tmp_path) as url:
         yield url
 
 
-def https_person(origin: str, certificate: Path) -> Person:
-    """Someone talking to Mend through the proxies over https."""
-    someone = Person(origin)
-    someone.http.verify = str(certificate)
-    someone.http.trust_env = False  # else a REQUESTS_CA_BUNDLE in the environment wins
-    someone.http.headers["Referer"] = f"{origin}/"  # CSRF over https checks it, as browsers send it
-    return someone
+@pytest.fixture
+def smtp_server() -> Iterator[MailServer]:
+    """The mail server the worker sends to."""
+    with mail_server() as server:
+        yield server
+
+
+@pytest.fixture
+def stack(database_url: str, smtp_server: MailServer, tmp_path: Path) -> Iterator[Stack]:
+    """The whole topology (two apps, one worker), its mail going to smtp_server."""
+    with production_stack(tmp_path, database_url=database_url, smtp_url=smtp_server.url) as up:
+        yield up
 
 
 def couple(origin: str, certificate: Path) -> tuple[str, Person, int]:
@@ -112,58 +115,51 @@ def routes_to_each_app(origin: str, certificate: Path, logs: list[Path]) -> list
 
 
 def test_a_browser_behind_nginx_gets_live_events_from_both_processes_and_survives_a_kill(
-    browser: Any, database_url: str, tmp_path: Path
+    browser: Any, stack: Stack
 ) -> None:
-    ports = [free_port(), free_port()]
-    logs = [tmp_path / f"app{index}.log" for index in (1, 2)]
-    with (
-        private_redis() as (redis_url, _stop, _start),
-        app_process(logs[0], port=ports[0], database_url=database_url, redis_url=redis_url) as one,
-        app_process(logs[1], port=ports[1], database_url=database_url, redis_url=redis_url) as two,
-        proxies(tmp_path / "proxies", apps=ports) as (origin, certificate),
-    ):
-        # Browsers behind one address are spread over both processes; one browser stays put.
-        for number in range(SPREAD_CLIENTS):
-            url = f"{origin}/api/v1/health?spread={number}"
-            requests.get(url, verify=str(certificate), timeout=5).raise_for_status()
-        spread = served_by(logs, "/api/v1/health?spread=", total=SPREAD_CLIENTS)
-        one_browser = requests.Session()
-        for _ in range(10):
-            url = f"{origin}/api/v1/health?sticky"
-            one_browser.get(url, verify=str(certificate), timeout=5).raise_for_status()
-        print(f"\n{SPREAD_CLIENTS} cookie-less clients from one address, per process: {spread}")
-        assert min(spread) >= SPREAD_CLIENTS // 8
-        assert sorted(served_by(logs, "/api/v1/health?sticky", total=10)) == [0, 10]
-        routes = routes_to_each_app(origin, certificate, logs)
+    origin, certificate, logs, (one, two) = stack.origin, stack.certificate, stack.logs, stack.apps
+    # Browsers behind one address are spread over both processes; one browser stays put.
+    for number in range(SPREAD_CLIENTS):
+        url = f"{origin}/api/v1/health?spread={number}"
+        requests.get(url, verify=str(certificate), timeout=5).raise_for_status()
+    spread = served_by(logs, "/api/v1/health?spread=", total=SPREAD_CLIENTS)
+    one_browser = requests.Session()
+    for _ in range(10):
+        url = f"{origin}/api/v1/health?sticky"
+        one_browser.get(url, verify=str(certificate), timeout=5).raise_for_status()
+    print(f"\n{SPREAD_CLIENTS} cookie-less clients from one address, per process: {spread}")
+    assert min(spread) >= SPREAD_CLIENTS // 8
+    assert sorted(served_by(logs, "/api/v1/health?sticky", total=10)) == [0, 10]
+    routes = routes_to_each_app(origin, certificate, logs)
 
-        email, jordan, space_id = couple(origin, certificate)
-        context = browser.new_context(
-            base_url=origin, timezone_id="Europe/London", ignore_https_errors=True
-        )
-        context.set_default_timeout(LIVE)
-        page = context.new_page()
-        page.goto("/login")
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        expect(page.get_by_role("button", name="Log out")).to_be_visible()
-        new_from_jordan = page.get_by_role("region", name="New from Jordan")
-        expect(new_from_jordan.get_by_text("Nothing new to read.")).to_be_visible()
+    email, jordan, space_id = couple(origin, certificate)
+    context = browser.new_context(
+        base_url=origin, timezone_id="Europe/London", ignore_https_errors=True
+    )
+    context.set_default_timeout(LIVE)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    new_from_jordan = page.get_by_role("region", name="New from Jordan")
+    expect(new_from_jordan.get_by_text("Nothing new to read.")).to_be_visible()
 
-        # Written through each process in turn: one of them is not the browser's.
-        for index, route in enumerate(routes):
-            disclose(jordan, route, space_id, f"Written through app {index + 1}")
-            expect(new_from_jordan.get_by_text(f"Written through app {index + 1}")).to_be_visible()
-        assert served_by(logs, f"POST /api/v1/spaces/{space_id}/disclosures", total=2) == [1, 1]
+    # Written through each process in turn: one of them is not the browser's.
+    for index, route in enumerate(routes):
+        disclose(jordan, route, space_id, f"Written through app {index + 1}")
+        expect(new_from_jordan.get_by_text(f"Written through app {index + 1}")).to_be_visible()
+    assert served_by(logs, f"POST /api/v1/spaces/{space_id}/disclosures", total=2) == [1, 1]
 
-        # kill -9 the process holding the browser's socket; the browser carries on with the other.
-        sockets = served_by(logs, "GET /socket.io/", total=1)
-        assert sockets.count(0) == 1, f"one browser, one process: {sockets}"
-        holder = 0 if sockets[0] else 1
-        kill((one, two)[holder])
-        disclose(jordan, routes[1 - holder], space_id, "Written after a process died")
-        expect(new_from_jordan.get_by_text("Written after a process died")).to_be_visible()
-        page.reload()
-        expect(page.get_by_role("button", name="Log out")).to_be_visible()
-        expect(new_from_jordan.get_by_text("Written through app 1")).to_be_visible()
-        context.close()
+    # kill -9 the process holding the browser's socket; the browser carries on with the other.
+    sockets = served_by(logs, "GET /socket.io/", total=1)
+    assert sockets.count(0) == 1, f"one browser, one process: {sockets}"
+    holder = 0 if sockets[0] else 1
+    kill((one, two)[holder])
+    disclose(jordan, routes[1 - holder], space_id, "Written after a process died")
+    expect(new_from_jordan.get_by_text("Written after a process died")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(new_from_jordan.get_by_text("Written through app 1")).to_be_visible()
+    context.close()

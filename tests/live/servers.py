@@ -27,6 +27,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def listening(port: int, timeout: float = 0.2) -> bool:
+    """Whether something accepts connections on the loopback port (the probe is closed again;
+    OSError when nothing does, which wait_until treats as not yet)."""
+    with socket.create_connection(("127.0.0.1", port), timeout):
+        return True
+
+
 def wait_until(check, timeout: float = 15.0, interval: float = 0.1) -> bool:  # type: ignore[no-untyped-def]
     """Poll check() until it is truthy or the timeout passes."""
     deadline = time.monotonic() + timeout
@@ -101,7 +108,7 @@ def private_redis():  # type: ignore[no-untyped-def]
                 stdout=subprocess.DEVNULL,
             )
         )
-        assert wait_until(lambda: socket.create_connection(("127.0.0.1", port), 0.2)), "no redis"
+        assert wait_until(lambda: listening(port)), "no redis"
 
     def stop() -> None:
         processes[-1].kill()
@@ -114,6 +121,7 @@ def private_redis():  # type: ignore[no-untyped-def]
         for process in processes:
             if process.poll() is None:
                 process.kill()
+            process.wait(timeout=10)
 
 
 class Person:

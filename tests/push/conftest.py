@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -16,18 +14,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from flask import Flask
 
 from mend.vapid import b64url
+from tests.push.local_service import PushService, running_push_service
 
-
-@dataclass
-class PushService:
-    """A stand-in for a browser vendor's push service, on 127.0.0.1."""
-
-    origin: str
-    received: list[dict[str, Any]] = field(default_factory=list)
-    status: int = 201
-
-    def endpoint(self, name: str = "browser") -> str:
-        return f"{self.origin}/push/{name}"
+__all__ = ["BrowserKeys", "PushService"]
 
 
 @dataclass
@@ -51,36 +40,13 @@ class BrowserKeys:
 @pytest.fixture
 def push_service(app: Flask) -> Iterator[PushService]:
     """A local endpoint the app may post to (its origin is in push_allowed_origins)."""
-    state: dict[str, PushService] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
-            length = int(self.headers.get("Content-Length", 0))
-            service = state["service"]
-            service.received.append(
-                {
-                    "path": self.path,
-                    "headers": {k.lower(): v for k, v in self.headers.items()},
-                    "body": self.rfile.read(length),
-                }
-            )
-            self.send_response(service.status)
-            self.end_headers()
-
-        def log_message(self, *_args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state["service"] = PushService(origin=f"http://127.0.0.1:{server.server_port}")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     settings = app.config["MEND"]
-    app.config["MEND"] = dataclasses.replace(
-        settings, push_allowed_origins=(state["service"].origin,)
-    )
-    yield state["service"]
-    app.config["MEND"] = settings
-    server.shutdown()
+    with running_push_service() as service:
+        app.config["MEND"] = dataclasses.replace(settings, push_allowed_origins=(service.origin,))
+        try:
+            yield service
+        finally:
+            app.config["MEND"] = settings
 
 
 @pytest.fixture

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from datetime import UTC, datetime
 from typing import Any
 
 import http_ece
 import pytest
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -20,12 +16,9 @@ from mend.push import service as push
 from mend.push.models import PushSubscription
 from mend.reminders import service as reminders
 from tests.builders import ApiClient, make_user
-from tests.push.conftest import BrowserKeys, PushService
+from tests.push.conftest import BrowserKeys
+from tests.push.local_service import PushService, unb64, verify_vapid
 from tests.reminders.conftest import choose, slot
-
-
-def unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def subscribe(person: ApiClient, body: dict[str, Any]) -> Any:
@@ -35,24 +28,6 @@ def subscribe(person: ApiClient, body: dict[str, Any]) -> Any:
 def subscriptions(app: Flask) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(PushSubscription)) or 0
-
-
-def verify_vapid(header: str, endpoint_origin: str) -> dict[str, Any]:
-    """Check a `vapid t=..., k=...` Authorization header; returns the JWT's claims."""
-    scheme, _, params = header.partition(" ")
-    assert scheme == "vapid"
-    fields = dict(part.strip().split("=", 1) for part in params.split(","))
-    token, key = fields["t"], fields["k"]
-    head, claims, signature = token.split(".")
-    public = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), unb64(key))
-    raw = unb64(signature)
-    der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
-    public.verify(der, f"{head}.{claims}".encode(), ec.ECDSA(hashes.SHA256()))  # raises if forged
-    decoded = json.loads(unb64(claims))
-    assert json.loads(unb64(head))["alg"] == "ES256"
-    assert decoded["aud"] == endpoint_origin
-    assert decoded["exp"] > datetime.now(UTC).timestamp()
-    return {"claims": decoded, "key": key}
 
 
 def test_the_push_key_is_the_servers_vapid_public_key(app: Flask, partner: ApiClient) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ import pytest
 from flask import Flask
 
 from tests.builders import PASSWORD, unique_email
-from tests.live.servers import Person, free_port, mend_server, wait_until
+from tests.live.servers import Person, free_port, listening, mend_server, wait_until
 
 pytestmark = pytest.mark.slow
 # What a Redis outage may add to one request: well under a second, with room for a busy
@@ -36,7 +35,7 @@ def redis_process() -> Iterator[tuple[str, subprocess.Popen]]:
     command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
     process = subprocess.Popen([*command, "--appendonly", "no"], stdout=subprocess.DEVNULL)
     try:
-        assert wait_until(lambda: socket.create_connection(("127.0.0.1", port), 0.2))
+        assert wait_until(lambda: listening(port))
         yield f"redis://127.0.0.1:{port}/0", process
     finally:
         process.send_signal(signal.SIGCONT)

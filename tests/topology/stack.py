@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from pathlib import Path
 import requests
 
 from tests.builders import TEST_DATA_KEYS
-from tests.live.servers import free_port, wait_until
+from tests.live.servers import free_port, listening, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 DOCKERFILE = REPO / "Dockerfile"
@@ -138,7 +137,7 @@ def nginx(root: Path, *, site: str, port: int) -> Iterator[None]:
     subprocess.run([*command, "-t", "-q"], check=True)
     process = subprocess.Popen(command, start_new_session=True)
     try:
-        assert wait_until(lambda: socket.create_connection(("127.0.0.1", port), 0.5))
+        assert wait_until(lambda: listening(port, 0.5))
         yield
     finally:
         kill(process)
@@ -161,19 +160,16 @@ def proxies(root: Path, *, apps: list[int]) -> Iterator[tuple[str, Path]]:
         yield f"https://localhost:{outer}", certificate
 
 
-@contextmanager
-def app_process(
-    log: Path, *, port: int, database_url: str, redis_url: str
-) -> Iterator[subprocess.Popen]:
-    """One app as the image runs it: the Dockerfile's CMD, bound to a loopback port."""
-    command = dockerfile_command()
-    assert command[0] == "gunicorn", "the image is expected to start gunicorn"
-    command[0] = str(Path(sys.executable).parent / "gunicorn")
-    command = [part.replace("0.0.0.0:8000", f"127.0.0.1:{port}") for part in command]
-    environment = {
+def production_environment(
+    instance: Path, *, database_url: str, redis_url: str, **settings: str
+) -> dict[str, str]:
+    """What every process of the topology (the apps and the worker) is started with: the
+    image's ENV, the shared secrets, PostgreSQL and Redis, plus any MEND_* `settings`
+    (SMTP_URL=... becomes MEND_SMTP_URL=...)."""
+    return {
         **os.environ,
         **dockerfile_environment(),
-        "MEND_INSTANCE_PATH": str(log.parent / f"instance-{port}"),
+        "MEND_INSTANCE_PATH": str(instance),
         "MEND_SECRET_KEY": SECRET,
         "MEND_DATA_KEYS": TEST_DATA_KEYS,
         "MEND_DATABASE_URL": database_url,
@@ -181,7 +177,22 @@ def app_process(
         "MEND_PROXY_COUNT": "2",
         "MEND_LOGIN_LIMIT": "1000 per minute",
         "MEND_LOGIN_ADDRESS_LIMIT": "1000 per minute",
+        **{f"MEND_{name}": value for name, value in settings.items()},
     }
+
+
+@contextmanager
+def app_process(
+    log: Path, *, port: int, database_url: str, redis_url: str, **settings: str
+) -> Iterator[subprocess.Popen]:
+    """One app as the image runs it: the Dockerfile's CMD, bound to a loopback port."""
+    command = dockerfile_command()
+    assert command[0] == "gunicorn", "the image is expected to start gunicorn"
+    command[0] = str(Path(sys.executable).parent / "gunicorn")
+    command = [part.replace("0.0.0.0:8000", f"127.0.0.1:{port}") for part in command]
+    environment = production_environment(
+        log.parent / f"instance-{port}", database_url=database_url, redis_url=redis_url, **settings
+    )
     with log.open("ab") as output:
         process = subprocess.Popen(
             command, cwd=REPO, env=environment, stdout=output, stderr=output, start_new_session=True
