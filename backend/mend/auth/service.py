@@ -98,8 +98,8 @@ def user_for_session(token: str) -> User | None:
 def _mark_active(*, token_hash: str, today: date) -> None:
     """Note that a session was used today: one small write per session per day at most.
 
-    Written on a connection of its own, so the request's session (and the user and
-    access rows it just read) stays as it is; failing only leaves the day unchanged.
+    Written on a connection of its own, so the request's session (and the user it
+    just read) stays as it is; failing only leaves the day unchanged.
     """
     try:
         with db.engine.begin() as connection:

@@ -95,8 +95,8 @@ def accesses_of(user: User, *, role: str | None = None, now: datetime) -> dict[i
     by_space: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
         by_space[row[0].space_id].append(row)
-    found = {space_id: _access_from(user, rows, now=now) for space_id, rows in by_space.items()}
-    return {space_id: one for space_id, one in found.items() if one is not None}
+    found = {space: _access_from(user, of_space, now=now) for space, of_space in by_space.items()}
+    return {space: one for space, one in found.items() if one is not None}
 
 
 def member_accesses(space_id: int) -> list[Access]:
@@ -140,7 +140,8 @@ def _access_from(user: User, rows: Iterable[Any], *, now: datetime | None = None
 def active_membership(user: User, space_id: int) -> Membership | None:
     """The user's current membership of the space, if any (no consent is read)."""
     return db.session.scalar(
-        select(Membership).where(
+        select(Membership)
+        .where(
             Membership.space_id == space_id,
             Membership.user_id == user.id,
             Membership.left_at.is_(None),
