@@ -10,12 +10,28 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from mend import policy
-from mend.extensions import socketio
+from mend.extensions import db, socketio
 from mend.live.sockets import EVENT, user_room
 
 log = logging.getLogger(__name__)
 
 Render = Callable[[policy.Access], dict[str, Any] | None]
+Messages = list[tuple[int, dict[str, Any]]]
+# Called with each prepared event, inside the same transaction; True when it wrote something.
+Listener = Callable[[str, int, Messages], bool]
+_listeners: list[Listener] = []
+
+
+def listen(listener: Listener) -> None:
+    """Hear every event as it is prepared: listener(event_type, space_id, messages), where
+    messages are (user id, message) for each member who may see it, decided by policy.
+
+    A higher layer (reminders) learns who may see what without the domains knowing it.
+    What the listener writes joins the write's transaction (or, for an event published
+    after its write, a transaction of its own).
+    """
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 @dataclass
@@ -24,7 +40,8 @@ class Announcement:
 
     event_type: str
     space_id: int
-    messages: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    messages: Messages = field(default_factory=list)
+    wrote: bool = False
 
     def send(self) -> None:
         """Emit to each member's private room. Call after the commit; never raises."""
@@ -58,7 +75,23 @@ def prepare(event_type: str, *, space_id: int, render: Render) -> Announcement:
     except Exception:
         log.exception("could not render %s for space %s", event_type, space_id)
         announcement.messages.clear()
+    announcement.wrote = _tell_listeners(announcement)
     return announcement
+
+
+def _tell_listeners(announcement: Announcement) -> bool:
+    wrote = False
+    for listener in _listeners:
+        try:
+            wrote = (
+                listener(announcement.event_type, announcement.space_id, announcement.messages)
+                or wrote
+            )
+        except SQLAlchemyError:
+            raise
+        except Exception:
+            log.exception("a listener failed on %s", announcement.event_type)
+    return wrote
 
 
 def publish(event_type: str, *, space_id: int, render: Render) -> None:
@@ -68,7 +101,10 @@ def publish(event_type: str, *, space_id: int, render: Render) -> None:
     """
     try:
         announcement = prepare(event_type, space_id=space_id, render=render)
+        if announcement.wrote:
+            db.session.commit()
     except Exception:
+        db.session.rollback()
         log.exception("could not publish %s for space %s", event_type, space_id)
         return
     announcement.send()
