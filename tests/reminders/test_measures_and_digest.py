@@ -17,7 +17,6 @@ from mend.therapist import caseload
 from tests.builders import (
     ApiClient,
     Couple,
-    add_therapist,
     approve,
     invite_code,
     join,
@@ -89,7 +88,9 @@ def test_a_week_across_the_clock_change_reminds_daily_while_due_and_stops_once_a
     assert {kind for _, kind, _ in sent} == {"measures"}
 
 
-def test_the_measures_reminder_comes_again_when_the_next_period_is_due(app: Flask) -> None:
+def test_the_measures_reminder_comes_again_when_the_next_period_is_due(
+    app: Flask, queued: Queued
+) -> None:
     couple = make_couple(app)
     start = datetime(2026, 10, 19, tzinfo=UTC)  # a Monday
     schedule_phq2(app, couple, starts_at=start)
@@ -99,6 +100,12 @@ def test_the_measures_reminder_comes_again_when_the_next_period_is_due(app: Flas
     sent = run(app, start, start + timedelta(days=15))
 
     assert [when.date() for _, _, when in sent] == [date(2026, 10, 26), date(2026, 11, 2)]
+    assert [(mail["template"], mail["detail"]) for mail in queued] == [
+        ("reminder-measures", None)
+    ] * 2
+    text = templates.render_text("reminder-measures", link=queued[0]["link"], detail=None)
+    for secret in ("Sam", "Alex", "PHQ", "phq2", "score"):
+        assert secret not in text
 
 
 def test_no_measures_reminder_when_nothing_is_scheduled(app: Flask) -> None:
@@ -110,6 +117,7 @@ def test_no_measures_reminder_when_nothing_is_scheduled(app: Flask) -> None:
 
 
 # The therapist's digest ---------------------------------------------------------------
+
 
 @pytest.fixture
 def caseload_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
@@ -123,25 +131,27 @@ def digest_on(therapist: ApiClient, day: str = "mon", at: str = "08:00") -> None
     choose(therapist, digest={"enabled": True, "day": day, "time": at})
 
 
-def therapist_with_couples(app: Flask) -> tuple[ApiClient, list[Couple]]:
+def therapist_with_couples(app: Flask, timezone: str = "UTC") -> tuple[ApiClient, list[Couple]]:
     """A therapist approved in two couples' spaces and invited, not yet approved, into a third.
     All are quiet; only the first couple's hurt partner shares check-ins, so only that couple
     has an alert (no check-in since joining)."""
     couples = [make_couple(app) for _ in range(3)]
-    therapist = add_therapist(app, couples[0])
-    for couple in couples[1:]:
+    therapist = make_user(app, account_type="therapist", timezone=timezone)
+    for couple in couples:
         code = invite_code(couple.hurt, couple.space_id, "therapist")
         assert join(therapist, code).status_code == 200
-    approve(couples[1].repairing, couples[1].space_id, therapist.id)
+    for couple in couples[:2]:
+        approve(couple.repairing, couple.space_id, therapist.id)
     path = f"/spaces/{couples[0].space_id}/consents/{therapist.id}/checkins"
     assert couples[0].hurt.put(path, json={"granted": True}).status_code == 200
     return therapist, couples
 
 
+@pytest.mark.parametrize("timezone", ["Europe/London", "America/New_York"])
 def test_the_digest_counts_what_the_caseload_shows_once_a_week(
-    app: Flask, caseload_now: datetime, queued: Queued
+    app: Flask, caseload_now: datetime, queued: Queued, timezone: str
 ) -> None:
-    therapist, couples = therapist_with_couples(app)
+    therapist, couples = therapist_with_couples(app, timezone)
     digest_on(therapist, "wed", "09:00")
     page = therapist.get("/therapist/caseload")
     assert page.status_code == 200, page.get_json()
@@ -149,18 +159,21 @@ def test_the_digest_counts_what_the_caseload_shows_once_a_week(
     with_alerts = sum(1 for item in items if item["alerts"])
     waiting = sum(1 for item in items if item["awaiting_approval"])
     assert (with_alerts, waiting) == (1, 1)
-    start = datetime(2026, 10, 19, tzinfo=UTC)  # a Monday; three weeks, DST change inside
+    start = datetime(2026, 10, 19, tzinfo=UTC)  # a Monday; three weeks, both DST changes inside
 
     sent = run(app, start, start + timedelta(days=21))
 
-    assert [(kind, when.date()) for _, kind, when in sent] == [
+    zone = ZoneInfo(timezone)
+    assert [(kind, when.astimezone(zone).date()) for _, kind, when in sent] == [
         ("digest", date(2026, 10, 21)),
         ("digest", date(2026, 10, 28)),
         ("digest", date(2026, 11, 4)),
     ]
+    assert {when.astimezone(zone).time() for _, _, when in sent} == {time(9, 0)}
     digests = [mail for mail in queued if mail["template"] == "reminder-digest"]
     assert len(digests) == 3
     expected = caseload_sentence(with_alerts, waiting)
+    assert expected == "1 couple has alerts worth a look; 1 couple has not approved you yet."
     assert {mail["detail"] for mail in digests} == {expected}
     assert digests[0]["link"] == app.config["MEND"].public_url + "/"
 
