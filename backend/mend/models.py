@@ -23,7 +23,7 @@ from mend.measures.models import MeasureResponse, MeasureSchedule
 from mend.pacing.models import HeldDisclosure, Pacing
 from mend.push.models import PushSubscription
 from mend.record.models import Erasure, LedgerEntry
-from mend.reminders.models import ReminderSent, ReminderSettings
+from mend.reminders.models import PendingActivity, ReminderSent, ReminderSettings
 from mend.spaces.models import Invite, Membership, Space
 from mend.therapist.models import TherapistNote
 
@@ -51,6 +51,7 @@ __all__ = [
     "MeasureSchedule",
     "PushSubscription",
     "ReliabilitySnapshot",
+    "PendingActivity",
     "ReminderSent",
     "ReminderSettings",
     "Membership",

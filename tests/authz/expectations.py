@@ -104,6 +104,7 @@ TABLE: dict[tuple[str, str], dict[str, Row]] = {
     ("DELETE", "/account"):              {"-":   (204, 204, 204, 204, 204, 204, 401)},
     ("GET", "/account/reminders"):       {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("PUT", "/account/reminders"):       {"-":   (200, 200, 200, 200, 200, 200, 401)},
+    ("POST", "/account/reminders/mute"): {"-":   (200, 200, 200, 200, 200, 200, 401)},
     ("GET", "/account/push-key"):        {"-":   (200, 200, 200, 200, 200, 200, 401)},
     # The endpoint is https on a name that doesn't resolve: refused for everyone signed in.
     ("POST", "/account/push-subscriptions"): {"-": (422, 422, 422, 422, 422, 422, 401)},

@@ -147,6 +147,7 @@ BODIES: dict[tuple[str, str], Body] = {
         "channels": ["email"],
         "quiet_hours": None,
     },
+    ("POST", "/account/reminders/mute"): lambda _w, _p: {"days": 3},
     ("POST", "/account/push-subscriptions"): lambda _w, _p: {
         "endpoint": "https://push.invalid/subscription",
         "keys": {"p256dh": "B" * 87, "auth": "A" * 22},

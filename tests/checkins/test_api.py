@@ -95,7 +95,7 @@ def test_each_checkin_gets_one_ledger_entry_and_the_record_verifies(
     assert verification["valid"] is True
 
 
-def test_a_check_in_is_written_in_one_transaction_of_seven_statements(
+def test_a_check_in_is_written_in_one_transaction_of_eight_statements(
     app: Flask, couple: Couple, count_queries: Any
 ) -> None:
     statements_at_each_commit: list[int] = []
@@ -112,11 +112,13 @@ def test_a_check_in_is_written_in_one_transaction_of_seven_statements(
         finally:
             event.remove(engine, "commit", on_commit)
     # The login session's user, the author's access (policy's loader), the check-in, the space
-    # lock, the ledger head, the ledger entry and who may see the live event, then the one
-    # commit: nothing after it.
-    assert statements_at_each_commit == [7], counter.statements
-    assert counter.count == 7, counter.statements
-    assert counter.statements[-1].lstrip().upper().startswith("SELECT MEMBERSHIP")
+    # lock, the ledger head, the ledger entry, who may see the live event and which of them
+    # want activity notices (mend.reminders.activity: nobody here, so no marker is written),
+    # then the one commit: nothing after it.
+    assert statements_at_each_commit == [8], counter.statements
+    assert counter.count == 8, counter.statements
+    assert counter.statements[-2].lstrip().upper().startswith("SELECT MEMBERSHIP")
+    assert "FROM REMINDER_SETTINGS" in counter.statements[-1].upper()
 
 
 def test_therapist_cannot_check_in(app: Flask, couple: Couple, therapist: ApiClient) -> None:

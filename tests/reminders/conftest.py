@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
 from mend.extensions import db
+from mend.mail import outbox as outbox_module
 from mend.mail.models import OutboxMail
 from mend.reminders.schedule import DAYS
 from tests.builders import ApiClient
+from tests.push.conftest import browser_keys, push_service  # noqa: F401  (fixtures used here too)
 
 EVERY_DAY = list(DAYS)
 
@@ -47,3 +51,17 @@ def outbox(app: Flask, template_prefix: str = "reminder-") -> list[OutboxMail]:
         rows = db.session.scalars(select(OutboxMail).order_by(OutboxMail.id)).all()
         db.session.expunge_all()
     return [row for row in rows if row.template.startswith(template_prefix)]
+
+
+@pytest.fixture
+def queued(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
+    """Every mail queued while the test runs, with its address (which delivery then clears)."""
+    seen: list[dict[str, Any]] = []
+    original = outbox_module.queue
+
+    def recording(**mail: Any) -> None:
+        seen.append(mail)
+        original(**mail)
+
+    monkeypatch.setattr(outbox_module, "queue", recording)
+    yield seen

@@ -18,7 +18,9 @@ def test_everything_is_off_by_default(partner: ApiClient) -> None:
     body = response.get_json()
     assert body["checkin"]["enabled"] is False
     assert body["commitments"]["enabled"] is False
-    assert body["activity"] == {"enabled": False}
+    assert body["measures"]["enabled"] is False
+    assert body["activity"] == {"enabled": False, "muted_until": None}
+    assert body["digest"]["enabled"] is False
     assert body["quiet_hours"] is None and body["snoozed_until"] is None
 
 

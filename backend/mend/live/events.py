@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from mend import policy
-from mend.extensions import socketio
+from mend.extensions import db, socketio
 from mend.live.origin import origin_socket
 from mend.live.sockets import EVENT, user_room
 
@@ -31,6 +31,18 @@ ALLOWED_IDS = frozenset(
 )
 
 Audience = Callable[[policy.Access], bool]
+# Told of each event as its audience is decided, inside the same transaction:
+# listener(event_type, space_id, audience's user ids, data) -> True when it wrote something.
+Listener = Callable[[str, int, tuple[int, ...], Mapping[str, int]], bool]
+_listeners: list[Listener] = []
+
+
+def listen(listener: Listener) -> None:
+    """Hear every event as its audience is decided (a higher layer, e.g. reminders, learns
+    who may see what without the domains knowing it). What the listener writes joins the
+    write's transaction, or, for an event published after its write, one of its own."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def everyone(access: policy.Access) -> bool:
@@ -46,6 +58,7 @@ class Announcement:
     space_id: int
     data: Mapping[str, int]
     user_ids: tuple[int, ...] = ()
+    wrote: bool = False
 
     @property
     def message(self) -> dict[str, object]:
@@ -97,14 +110,31 @@ def announce(
         log.exception("could not decide the audience of %s for space %s", event_type, space_id)
         return Announcement(event_type, space_id, data)
     extra = [uid for uid in also_to if uid not in audience]
-    return Announcement(event_type, space_id, data, tuple(audience + extra))
+    announcement = Announcement(event_type, space_id, data, tuple(audience + extra))
+    return replace(announcement, wrote=_tell_listeners(announcement, tuple(audience)))
+
+
+def _tell_listeners(announcement: Announcement, audience: tuple[int, ...]) -> bool:
+    wrote = False
+    for listener in _listeners:
+        try:
+            event_type, space_id = announcement.event_type, announcement.space_id
+            wrote = listener(event_type, space_id, audience, announcement.data) or wrote
+        except SQLAlchemyError:
+            raise
+        except Exception:
+            log.exception("a listener failed on %s", announcement.event_type)
+    return wrote
 
 
 def publish(prepare: Callable[[], Announcement]) -> None:
     """After a commit: decide the audience now and send. Never raises, never undoes the write."""
     try:
         announcement = prepare()
+        if announcement.wrote:
+            db.session.commit()
     except Exception:
+        db.session.rollback()
         log.exception("could not publish a live event")
         return
     announcement.send()

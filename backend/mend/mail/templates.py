@@ -111,6 +111,30 @@ TEMPLATES: dict[str, Template] = {
         ),
         button="Open Mend",
     ),
+    "reminder-measures": Template(
+        (
+            "A gentle reminder you asked for: a short questionnaire is ready in Mend.",
+            "{link}",
+            "You can change or pause these reminders on your account page.",
+        ),
+        button="Open Mend",
+    ),
+    "reminder-activity": Template(
+        (
+            "Something new is in your space in Mend.",
+            "{link}",
+            "You can mute or turn off these notices on your account page.",
+        ),
+        button="Open Mend",
+    ),
+    "reminder-digest": Template(
+        (
+            "Your weekly look at your caseload: {detail}",
+            "{link}",
+            "You can change or turn off this digest on your account page.",
+        ),
+        button="Open your caseload",
+    ),
 }
 
 

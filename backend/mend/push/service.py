@@ -71,8 +71,10 @@ def unsubscribe(*, actor: User, subscription_id: int) -> None:
     db.session.commit()
 
 
-def notify(user_id: int) -> int:
-    """Send the neutral notification to each of the person's browsers; returns how many took it.
+def notify(user_id: int, *, body: str = NEUTRAL["body"]) -> int:
+    """Send a neutral notification to each of the person's browsers; returns how many took it.
+
+    `body` is one of the fixed, content-free lines of the caller (never a record's words).
 
     Runs outside any transaction that matters: a browser that answers 404/410 has
     unsubscribed, and its row is deleted.
@@ -85,12 +87,12 @@ def notify(user_id: int) -> int:
     ).all()
     delivered = 0
     for row in rows:
-        delivered += _send(row, settings)
+        delivered += _send(row, settings, {**NEUTRAL, "body": body})
     db.session.commit()
     return delivered
 
 
-def _send(row: PushSubscription, settings: Settings) -> int:
+def _send(row: PushSubscription, settings: Settings, payload: dict[str, str]) -> int:
     try:
         require_public(row.endpoint, allowed_origins=settings.push_allowed_origins)
         webpush(
@@ -98,7 +100,7 @@ def _send(row: PushSubscription, settings: Settings) -> int:
                 "endpoint": row.endpoint,
                 "keys": {"p256dh": row.p256dh, "auth": row.auth},
             },
-            data=json.dumps(NEUTRAL),
+            data=json.dumps(payload),
             vapid_private_key=settings.vapid_private_key,
             vapid_claims={"sub": settings.vapid_subject},
             content_encoding="aes128gcm",

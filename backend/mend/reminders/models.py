@@ -1,4 +1,4 @@
-"""Reminder preferences per person, and one row per reminder sent (the dedup)."""
+"""Reminder preferences per person, one row per reminder sent (the dedup), and pending activity."""
 
 from __future__ import annotations
 
@@ -23,13 +23,16 @@ class ReminderSettings(db.Model):
     preferences: Mapped[dict[str, Any]] = mapped_column(JSON)
     snoozed_until: Mapped[datetime | None]
     any_enabled: Mapped[bool] = mapped_column(default=False, index=True)
+    # When the last activity notice went out: the next waits an hour (claimed atomically).
+    activity_sent_at: Mapped[datetime | None]
 
 
 class ReminderSent(db.Model):
     """A reminder of one kind went to one person on one of their local days.
 
     The unique constraint is what makes a retried or doubled job harmless: the
-    second insert fails, and nothing is sent twice.
+    second insert fails, and nothing is sent twice. The weekly digest uses the
+    Monday of the local ISO week as its day.
     """
 
     __tablename__ = "reminder_sent"
@@ -40,3 +43,18 @@ class ReminderSent(db.Model):
     kind: Mapped[str] = mapped_column(String(16))
     local_day: Mapped[date]
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PendingActivity(db.Model):
+    """Something new the person may see was added by someone else since their last notice.
+
+    Written in the write's own transaction (through the live event path) for people
+    who turned activity notices on; the periodic task turns it into one notice.
+    """
+
+    __tablename__ = "pending_activity"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
@@ -12,6 +12,8 @@ from mend.checkins.models import Checkin
 from mend.commitments.models import Commitment, CommitmentCheck, CommitmentStatusChange
 from mend.commitments.reliability import period_of
 from mend.extensions import db
+from mend.measures.models import MeasureResponse, MeasureSchedule
+from mend.measures.series import adherence
 from mend.spaces.models import Membership
 
 
@@ -35,6 +37,38 @@ def report_due(user: User, day: date) -> bool:
             CommitmentCheck.period_start == period,
         )
         if db.session.scalar(reported.limit(1)) is None:
+            return True
+    return False
+
+
+def measure_due(user: User, now: datetime) -> bool:
+    """Whether a questionnaire scheduled for the person, in a space they are still in, is due
+    now (its current period unanswered), by the same adherence rule the measures page uses."""
+    still_in = select(Membership.space_id).where(
+        Membership.user_id == user.id, Membership.left_at.is_(None)
+    )
+    schedules = db.session.scalars(
+        select(MeasureSchedule).where(
+            MeasureSchedule.respondent_id == user.id, MeasureSchedule.space_id.in_(still_in)
+        )
+    ).all()
+    for schedule in schedules:
+        answered = db.session.scalars(
+            select(MeasureResponse.created_at).where(
+                MeasureResponse.space_id == schedule.space_id,
+                MeasureResponse.respondent_id == user.id,
+                MeasureResponse.instrument == schedule.instrument,
+                MeasureResponse.created_at >= schedule.starts_at,
+                MeasureResponse.created_at <= now,
+            )
+        ).all()
+        kept = adherence(
+            every_weeks=schedule.every_weeks,
+            starts_at=schedule.starts_at,
+            answered=list(answered),
+            now=now,
+        )
+        if kept.due:
             return True
     return False
 

@@ -8,13 +8,15 @@ from typing import Any
 
 from mend.reminders import schedule
 from mend.reminders.models import ReminderSettings
+from mend.reminders.schemas import DIGEST_OFF
 
 SLOT_OFF = {"enabled": False, "time": "19:00", "days": list(schedule.DAYS)}
 DEFAULTS: dict[str, Any] = {
     "checkin": SLOT_OFF,
     "commitments": SLOT_OFF,
     "measures": SLOT_OFF,
-    "activity": {"enabled": False},
+    "activity": {"enabled": False, "muted_until": None},
+    "digest": DIGEST_OFF,
     "channels": ["email"],
     "quiet_hours": None,
 }
@@ -28,6 +30,7 @@ class RemindersView:
     commitments: dict[str, Any]
     measures: dict[str, Any]
     activity: dict[str, Any]
+    digest: dict[str, Any]
     channels: list[str]
     quiet_hours: dict[str, str] | None
     snoozed_until: datetime | None
@@ -36,4 +39,8 @@ class RemindersView:
 def view_of(row: ReminderSettings | None) -> RemindersView:
     """A person's reminder choices (their saved row, or none yet) as the API shows them."""
     preferences = {**DEFAULTS, **(row.preferences if row else {})}
-    return RemindersView(**preferences, snoozed_until=row.snoozed_until if row else None)
+    until = preferences["activity"].get("muted_until")
+    shown = {**preferences["activity"], "muted_until": until and datetime.fromisoformat(until)}
+    return RemindersView(
+        **{**preferences, "activity": shown}, snoozed_until=row.snoozed_until if row else None
+    )

@@ -6,9 +6,10 @@ from flask.views import MethodView
 from flask_login import current_user, login_required
 from flask_smorest import Blueprint
 
+from mend.reminders import activity as _activity  # noqa: F401  (registers the event listener)
 from mend.reminders import service
 from mend.reminders import tasks as _tasks  # noqa: F401  (registers the periodic task)
-from mend.reminders.schemas import RemindersIn, RemindersOut
+from mend.reminders.schemas import MuteIn, RemindersIn, RemindersOut
 
 blp = Blueprint("reminders", __name__, url_prefix="/api/v1", description="Reminders")
 
@@ -27,3 +28,17 @@ class Reminders(MethodView):
     def put(self, data):
         """Choose your reminders: times in your own timezone, quiet hours, a snooze."""
         return service.update(actor=current_user, **data)
+
+
+@blp.route("/account/reminders/mute")
+class MuteActivity(MethodView):
+    decorators = [login_required]
+
+    @blp.arguments(MuteIn)
+    @blp.response(200, RemindersOut)
+    def post(self, data):
+        """Mute activity notices for 1 to 30 days; what arrives meanwhile is not told later.
+
+        To unmute, save your choices with `activity.muted_until` set to null.
+        """
+        return service.mute(actor=current_user, **data)

@@ -18,7 +18,7 @@ from mend import clock
 # but not later: turning reminders on at 20:00 must not fire the 08:00 one at once.
 CATCH_UP = timedelta(hours=2)
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-TIMED_KINDS = ("checkin", "commitments")
+TIMED_KINDS = ("checkin", "commitments", "measures")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,13 @@ def slot_passed(slot: dict[str, Any], moment: Moment) -> bool:
     due = datetime.combine(moment.day, parse_time(slot["time"]))
     now = datetime.combine(moment.day, moment.time)
     return due <= now < due + CATCH_UP
+
+
+def weekly_slot_passed(slot: dict[str, Any], moment: Moment) -> bool:
+    """Whether a once-a-week slot (`day`, `time`) is on and its moment came in the last CATCH_UP."""
+    if not slot.get("enabled"):
+        return False
+    return slot_passed({"enabled": True, "time": slot["time"], "days": [slot["day"]]}, moment)
 
 
 def timed_kinds_due(preferences: dict[str, Any], moment: Moment, *, snoozed: bool) -> list[str]:

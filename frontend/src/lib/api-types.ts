@@ -3165,6 +3165,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/reminders/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute activity notices for 1 to 30 days; what arrives meanwhile is not told later.
+         * @description To unmute, save your choices with `activity.muted_until` set to null.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MuteIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersOut"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/push-key": {
         parameters: {
             query?: never;
@@ -4221,8 +4266,19 @@ export interface components {
             time: string;
             days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
         };
-        Switch: {
+        Activity: {
             enabled: boolean;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            muted_until: string | null;
+        };
+        Digest: {
+            enabled: boolean;
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            time: string;
         };
         QuietHours: {
             from: string;
@@ -4232,7 +4288,8 @@ export interface components {
             checkin: components["schemas"]["Slot"];
             commitments: components["schemas"]["Slot"];
             measures: components["schemas"]["Slot"];
-            activity: components["schemas"]["Switch"];
+            activity: components["schemas"]["Activity"];
+            digest: components["schemas"]["Digest"];
             channels: ("email" | "push")[];
             quiet_hours: (Record<string, never> | null) | components["schemas"]["QuietHours"];
             /** Format: date-time */
@@ -4242,7 +4299,8 @@ export interface components {
             checkin: components["schemas"]["Slot"];
             commitments: components["schemas"]["Slot"];
             measures: components["schemas"]["Slot"];
-            activity: components["schemas"]["Switch"];
+            activity: components["schemas"]["Activity"];
+            digest?: components["schemas"]["Digest"];
             channels: ("email" | "push")[];
             quiet_hours: (Record<string, never> | null) | components["schemas"]["QuietHours"];
             /**
@@ -4250,6 +4308,9 @@ export interface components {
              * @default null
              */
             snoozed_until: string | null;
+        };
+        MuteIn: {
+            days: number;
         };
         PushKeyOut: {
             enabled: boolean;

@@ -44,7 +44,7 @@ export default function AccountPage() {
         </dl>
       </Section>
       <Section title="Reminders" id="reminders">
-        <ReminderSettings canReport={space?.myRole === 'repairing'} />
+        <ReminderSettings canReport={space?.myRole === 'repairing'} therapist={therapist} />
       </Section>
       <Section title="Notifications on this device" id="notifications">
         <PushSettings />

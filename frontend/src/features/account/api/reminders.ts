@@ -20,3 +20,12 @@ export function useSaveReminders() {
     onSuccess: (saved) => client.setQueryData(KEY, saved),
   })
 }
+
+/** POST /account/reminders/mute: no activity notices for 1 to 30 days from now. */
+export function useMuteActivity() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (days: number) => api.post<Reminders>('/account/reminders/mute', { days }),
+    onSuccess: (saved) => client.setQueryData(KEY, saved),
+  })
+}
