@@ -13,7 +13,7 @@ from flask import Flask
 from mend.extensions import db
 from mend.mail import templates
 from mend.measures.models import MeasureResponse, MeasureSchedule
-from mend.therapist import caseload
+from mend.therapist.caseload import service as caseload
 from tests.builders import (
     ApiClient,
     Couple,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from mend.auth.models import User
 from mend.errors import Forbidden
-from mend.therapist import caseload
+from mend.therapist.caseload import service as caseload
 
 
 @dataclass(frozen=True)
