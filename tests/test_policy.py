@@ -45,6 +45,24 @@ def test_a_space_request_reads_the_login_then_the_access_from_policy(
     assert "membership" in access and "consent_change" in access
 
 
+def test_rule_7_a_writing_follows_its_writers_grant_not_the_records_owners(
+    app: Flask, couple: Couple
+) -> None:
+    therapist = add_therapist(app, couple)
+    grant(couple.repairing, couple, therapist, "commitments", True)
+    with app.app_context():
+        found = policy.access(db.session.get(User, therapist.id), couple.space_id)
+        # The hurt partner's review of a check on the repairing partner's commitment is
+        # the hurt partner's writing: unseen until they grant `commitments` too.
+        assert found.can_see(couple.repairing.id, "commitments")
+        assert not found.sees_writing_of(couple.hurt.id, "commitments")
+        assert found.writers_visible("commitments") == {couple.repairing.id, therapist.id}
+    grant(couple.hurt, couple, therapist, "commitments", True)
+    with app.app_context():
+        found = policy.access(db.session.get(User, therapist.id), couple.space_id)
+        assert found.sees_writing_of(couple.hurt.id, "commitments")
+
+
 def fields(found: policy.Access) -> tuple[Any, ...]:
     received = {key: change.id for key, change in found.received.items()}
     members = {uid: m.id for uid, m in found.members.items()}
