@@ -106,9 +106,19 @@ def kept(
     length = S.every_weeks * literal(WEEK_MICROSECONDS, BigInteger)
     since_start = MicrosecondsBetween(literal(now, UTCDateTime()), S.starts_at)
     # Both spans are >= 0 here, so integer division is the floor `series.adherence` takes.
-    current = case((since_start >= 0, since_start // length), else_=0)
-    period = MicrosecondsBetween(R.created_at, S.starts_at) // length
-    before = case((period < current, period))
+    # The periods are grouped first, so that each answer's is worked out once.
+    periods = (
+        select(
+            S.id.label("schedule_id"),
+            (MicrosecondsBetween(R.created_at, S.starts_at) // length).label("period"),
+            case((since_start >= 0, since_start // length), else_=0).label("current"),
+        )
+        .join(R, _answers_to(R, S))
+        .where(S.space_id.in_(spaces), S.respondent_id.in_(people))
+        .group_by(S.id, S.starts_at, S.every_weeks, "period")
+        .subquery()
+    )
+    before = case((periods.c.period < periods.c.current, periods.c.period))
     rows = db.session.execute(
         select(
             S.space_id,
@@ -116,11 +126,13 @@ def kept(
             S.instrument,
             S.every_weeks,
             S.starts_at,
-            func.count(before.distinct()).label("kept_before_current"),
+            func.count(before).label("kept_before_current"),
             func.max(before).label("last_kept_before_current"),
-            func.max(case((period == current, 1), else_=0)).label("current_kept"),
+            func.max(case((periods.c.period == periods.c.current, 1), else_=0)).label(
+                "current_kept"
+            ),
         )
-        .outerjoin(R, _answers_to(R, S))
+        .outerjoin(periods, periods.c.schedule_id == S.id)
         .where(S.space_id.in_(spaces), S.respondent_id.in_(people))
         .group_by(S.id, S.space_id, S.respondent_id, S.instrument, S.every_weeks, S.starts_at)
     )
