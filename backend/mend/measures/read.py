@@ -118,17 +118,20 @@ def build_series(
         )
     planned = {(s.respondent_id, s.instrument): s for s in schedules}
     offered = instruments()
-    keys = sorted(
-        (
-            key
-            for key in {*points, *planned}
-            if key[1] in offered and access.can_see(key[0], CATEGORY)
-        ),
-        key=lambda key: (access.role_of(key[0]) != "hurt", key[0], list(offered).index(key[1])),
-    )
+    keys = visible_keys(access, {*points, *planned})
     return [
         _series(access, key, offered[key[1]], points[key], planned.get(key), now) for key in keys
     ]
+
+
+def visible_keys(access: policy.Access, keys: set[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The (respondent, instrument) series the viewer may see, in the order they are shown:
+    the hurt partner's first, then by respondent and the catalogue's order of instruments."""
+    offered = list(instruments())
+    return sorted(
+        (key for key in keys if key[1] in offered and access.can_see(key[0], CATEGORY)),
+        key=lambda key: (access.role_of(key[0]) != "hurt", key[0], offered.index(key[1])),
+    )
 
 
 def _series(

@@ -131,7 +131,7 @@ class CaseloadMeasureOut(StrictSchema):
         return series.points[-1].score if series.points else None
 
     def _answered(self, series) -> int:  # type: ignore[no-untyped-def]
-        return len(series.points)
+        return series.answered
 
 
 class CaseloadItemOut(StrictSchema):

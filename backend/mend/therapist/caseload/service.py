@@ -25,12 +25,12 @@ from mend.consent.access_log import Read
 from mend.consent.models import CATEGORIES, AccessLogEntry
 from mend.database import utcnow
 from mend.extensions import db
-from mend.measures.read import SeriesView
 from mend.spaces.models import Membership
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
 from mend.therapist.caseload import alerts, queries
 from mend.therapist.caseload import measures as caseload_measures
 from mend.therapist.caseload.alerts import Alert, FeltSafety, Latest, Quiet
+from mend.therapist.caseload.measures import MeasureSummary
 from mend.therapist.caseload.queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
 
 WINDOW_DAYS = alerts.BASELINE_DAYS + alerts.WEEK_DAYS  # the baseline, and a little before it
@@ -105,7 +105,7 @@ class CaseloadItem:
     felt_safety: FeltSafety | None
     commitments: CommitmentFigures | None
     days_since_checkin: list[DaysSince]
-    measures: list[SeriesView]
+    measures: list[MeasureSummary]
     alerts: list[Alert]
     awaiting_approval: bool
 
@@ -120,7 +120,7 @@ class Loaded:
     latest: dict[tuple[int, int], Any]
     commitments: dict[int, CommitmentRows]
     built_snapshots: list[ReliabilitySnapshot]
-    measures: dict[int, list[SeriesView]]
+    measures: dict[int, list[MeasureSummary]]
 
 
 def list_visible(*, actor: User) -> list[CaseloadItem]:
