@@ -162,3 +162,25 @@ def _series(
         schedule=adherence,
         beyond_cutoff=bool(points) and chosen.beyond_cutoff(points[-1].score),
     )
+
+
+def series_of(
+    access: policy.Access, owners: Sequence[int] | set[int], *, before: datetime | None = None
+) -> list[SeriesView]:
+    """The series of these owners in the access's space, from the answers written before
+    `before` (default: all of them), as they stood then (or now, if sooner)."""
+    answered = select(MeasureResponse).where(
+        MeasureResponse.space_id == access.space_id,
+        MeasureResponse.respondent_id.in_(owners),
+    )
+    if before is not None:
+        answered = answered.where(MeasureResponse.created_at < before)
+    responses = db.session.scalars(answered.order_by(MeasureResponse.id)).all()
+    schedules = db.session.scalars(
+        select(MeasureSchedule).where(
+            MeasureSchedule.space_id == access.space_id,
+            MeasureSchedule.respondent_id.in_(owners),
+        )
+    ).all()
+    now = access.now if before is None else min(before, access.now)
+    return build_series(access, list(responses), list(schedules), now=now)

@@ -15,7 +15,13 @@ from mend.extensions import db
 from mend.measures import events
 from mend.measures.catalogue import Instrument
 from mend.measures.models import MeasureResponse, MeasureSchedule
-from mend.measures.read import CATEGORY, ResponseView, SeriesView, build_series, described
+from mend.measures.read import (
+    CATEGORY,
+    ResponseView,
+    SeriesView,
+    described,
+    series_of,
+)
 from mend.measures.setup import instruments, support
 from mend.spaces.models import PARTNER_ROLES
 
@@ -98,21 +104,7 @@ def list_visible(*, actor: User, space_id: int) -> dict[str, Any]:
 def visible_series(access: policy.Access) -> list[SeriesView]:
     """Every series the holder of access may see in its space (reads are not logged here)."""
     owners = access.owners_visible(CATEGORY) & _partner_ids(access)
-    responses = db.session.scalars(
-        select(MeasureResponse)
-        .where(
-            MeasureResponse.space_id == access.space_id,
-            MeasureResponse.respondent_id.in_(owners),
-        )
-        .order_by(MeasureResponse.id)
-    ).all()
-    schedules = db.session.scalars(
-        select(MeasureSchedule).where(
-            MeasureSchedule.space_id == access.space_id,
-            MeasureSchedule.respondent_id.in_(owners),
-        )
-    ).all()
-    return build_series(access, list(responses), list(schedules), now=access.now)
+    return series_of(access, owners)
 
 
 def _partner_ids(access: policy.Access) -> set[int]:

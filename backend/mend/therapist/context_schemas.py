@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from marshmallow import fields, validate
 
 from mend.consent.models import CATEGORIES
 from mend.schema import StrictSchema
-
-SUPPORTED_DAYS = validate.Range(
-    min=date(1970, 1, 1),
-    max=date(2999, 12, 31),
-    error="Please choose a date between 1970 and 2999.",
-)
+from mend.therapist.report.schemas import DayRangeArgs
 
 
-class ContextArgs(StrictSchema):
-    """The chart's days (inclusive, in your timezone); the last 182 days unless told."""
-
-    first = fields.Date(
-        data_key="from",
-        load_default=None,
-        validate=SUPPORTED_DAYS,
-        metadata={
-            "description": "First day, inclusive (YYYY-MM-DD). Default: 181 days before `to`."
-        },
-    )
-    last = fields.Date(
-        data_key="to",
-        load_default=None,
-        validate=SUPPORTED_DAYS,
-        metadata={"description": "Last day, inclusive (YYYY-MM-DD). Default: today."},
-    )
+class ContextArgs(DayRangeArgs):
+    """The chart's days (inclusive, in your timezone); the 182 days up to `to` unless told."""
 
 
 class DisclosureDayOut(StrictSchema):

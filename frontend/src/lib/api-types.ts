@@ -2917,7 +2917,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description First day, inclusive (YYYY-MM-DD). Default: 181 days before `to`. */
+                    /** @description First day, inclusive (YYYY-MM-DD). Default: see the endpoint. */
                     from?: string | null;
                     /** @description Last day, inclusive (YYYY-MM-DD). Default: today. */
                     to?: string | null;
@@ -2971,7 +2971,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description First day, inclusive (YYYY-MM-DD). Default: 27 days before `to`. */
+                    /** @description First day, inclusive (YYYY-MM-DD). Default: see the endpoint. */
                     from?: string | null;
                     /** @description Last day, inclusive (YYYY-MM-DD). Default: today. */
                     to?: string | null;

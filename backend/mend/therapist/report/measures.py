@@ -13,12 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from mend import clock, policy
-from mend.extensions import db
-from mend.measures.models import MeasureResponse, MeasureSchedule
-from mend.measures.read import CATEGORY, SeriesView, build_series
+from mend.measures.read import CATEGORY, SeriesView, series_of
 from mend.measures.setup import instruments
 from mend.spaces.models import PARTNER_ROLES
 from mend.therapist.caseload import measures as caseload_measures
@@ -48,22 +44,7 @@ def build(access: policy.Access, *, first: date, last: date) -> list[PartnerMeas
         key=lambda m: PARTNER_ROLES.index(m.role),
     )
     owners = [m.user_id for m in partners if access.can_see(m.user_id, CATEGORY)]
-    responses = db.session.scalars(
-        select(MeasureResponse)
-        .where(
-            MeasureResponse.space_id == access.space_id,
-            MeasureResponse.respondent_id.in_(owners),
-            MeasureResponse.created_at < end,
-        )
-        .order_by(MeasureResponse.id)
-    ).all()
-    schedules = db.session.scalars(
-        select(MeasureSchedule).where(
-            MeasureSchedule.space_id == access.space_id,
-            MeasureSchedule.respondent_id.in_(owners),
-        )
-    ).all()
-    views = build_series(access, list(responses), list(schedules), now=min(end, access.now))
+    views = series_of(access, owners, before=end)
     # A partner's report leaves out what the other keeps private rather than point at it:
     # questionnaires are private by default, and "not shared" must not read as a reproach.
     shown = [m for m in partners if access.role == "therapist" or m.user_id in owners]

@@ -17,16 +17,14 @@ def _supported_day(value: date) -> None:
         raise ValidationError("Please choose a date between 1970 and 2999.")
 
 
-class ReportArgs(StrictSchema):
-    """The days to cover (inclusive, in your timezone) and the format to write them in."""
+class DayRangeArgs(StrictSchema):
+    """A range of days, `from` and `to` inclusive, in your timezone."""
 
     first = fields.Date(
         data_key="from",
         load_default=None,
         validate=_supported_day,
-        metadata={
-            "description": "First day, inclusive (YYYY-MM-DD). Default: 27 days before `to`."
-        },
+        metadata={"description": "First day, inclusive (YYYY-MM-DD). Default: see the endpoint."},
     )
     last = fields.Date(
         data_key="to",
@@ -34,6 +32,11 @@ class ReportArgs(StrictSchema):
         validate=_supported_day,
         metadata={"description": "Last day, inclusive (YYYY-MM-DD). Default: today."},
     )
+
+
+class ReportArgs(DayRangeArgs):
+    """The days to cover (inclusive, in your timezone; the 28 days up to `to` unless told)
+    and the format to write them in."""
     since = fields.String(
         load_default=None,
         validate=validate.OneOf(
