@@ -29,7 +29,16 @@ from mend.spaces.models import Membership
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
 from mend.therapist.caseload import alerts, queries
 from mend.therapist.caseload import measures as caseload_measures
-from mend.therapist.caseload.alerts import Alert, FeltSafety, Latest, Quiet
+from mend.therapist.caseload.alerts import FeltSafety, Latest, Quiet
+from mend.therapist.caseload.items import (
+    CaseloadItem,
+    CommitmentFigures,
+    DaysSince,
+    Lowest,
+    Member,
+    Shared,
+    SpaceRef,
+)
 from mend.therapist.caseload.measures import MeasureSummary
 from mend.therapist.caseload.queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
 
@@ -38,76 +47,6 @@ NO_SCORE = 11  # sorts couples without a felt-safety score after every score (0-
 DECIMALS = 3
 FELT_SAFETY_READ = f"felt safety of the last {WINDOW_DAYS} days and latest check-in"
 RELIABILITY_READ = "reliability of active commitments and open disputes"
-
-
-@dataclass(frozen=True)
-class SpaceRef:
-    """A space's id and name."""
-
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class Member:
-    """Someone in the couple's space now."""
-
-    user_id: int
-    display_name: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Shared:
-    """The categories one partner shares with the therapist right now."""
-
-    user_id: int
-    role: str
-    categories: list[str]
-
-
-@dataclass(frozen=True)
-class DaysSince:
-    """Whole days (the therapist's) since a partner's latest check-in; None before the first."""
-
-    user_id: int
-    role: str
-    days: int | None
-
-
-@dataclass(frozen=True)
-class Lowest:
-    """The active commitment with the lowest reliability."""
-
-    commitment_id: int
-    title: str
-    reliability: float
-
-
-@dataclass(frozen=True)
-class CommitmentFigures:
-    """Reliability of the active commitments; open disputes where the hurt partner shares."""
-
-    active_count: int
-    reliability_overall: float | None
-    reliability_lowest: Lowest | None
-    open_disputes: int | None
-
-
-@dataclass(frozen=True)
-class CaseloadItem:
-    """One couple's consented summary."""
-
-    space: SpaceRef
-    members: list[Member]
-    shared: list[Shared]
-    nothing_shared: bool
-    felt_safety: FeltSafety | None
-    commitments: CommitmentFigures | None
-    days_since_checkin: list[DaysSince]
-    measures: list[MeasureSummary]
-    alerts: list[Alert]
-    awaiting_approval: bool
 
 
 @dataclass(frozen=True)
