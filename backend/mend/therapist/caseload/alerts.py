@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from mend.checkins.trends import Reading, tally_by_local_day
+from mend.clock import local_date
 
 WEEK_DAYS = 7
 BASELINE_DAYS = 28
@@ -99,7 +100,7 @@ def felt_safety(
     mean_7d, mean_28d = _mean(tally, days[-WEEK_DAYS:]), _mean(tally, days)
     counted = sum(tally.get(day, (0, 0))[1] for day in days)
     enough = counted >= MIN_READINGS
-    before_newest = tally_by_local_day(readings[:-1], timezone)
+    before_newest = _without_newest(tally, readings, timezone)
     return FeltSafety(
         latest=latest,
         mean_7d=mean_7d,
@@ -110,6 +111,26 @@ def felt_safety(
         enough_data=enough,
         baseline_before_latest=_mean_before_newest(before_newest, days),
     )
+
+
+def _without_newest(
+    tally: dict[date, tuple[int, int]], readings: list[Reading], timezone: str
+) -> dict[date, tuple[int, int]]:
+    """The tally without the newest reading (sorted readings): its day's sum and count less it.
+
+    (Tallying all but the newest again cost a second pass over every reading.)
+    """
+    if not readings:
+        return tally
+    moment, score = readings[-1]
+    day = local_date(moment, timezone)
+    total, count = tally[day]
+    rest = dict(tally)
+    if count == 1:
+        del rest[day]
+    else:
+        rest[day] = (total - score, count - 1)
+    return rest
 
 
 def _mean_before_newest(tally: dict[date, tuple[int, int]], days: list[date]) -> float | None:

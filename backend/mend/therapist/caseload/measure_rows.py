@@ -25,6 +25,7 @@ from mend.database import UTCDateTime
 from mend.extensions import db
 from mend.measures import series
 from mend.measures.models import MeasureResponse, MeasureSchedule
+from mend.therapist.caseload.among import among
 
 R, S = MeasureResponse, MeasureSchedule
 WEEK_MICROSECONDS = 7 * 24 * 3600 * 1_000_000
@@ -80,7 +81,7 @@ class Kept:
 
 def newest(spaces: list[int], people: list[int]) -> dict[tuple[int, int, str], Newest]:
     """Per (space, respondent, instrument): the two newest answers and the count."""
-    mine = and_(R.space_id.in_(spaces), R.respondent_id.in_(people))
+    mine = and_(among(R.space_id, spaces), among(R.respondent_id, people))
     counts = select(*SERIES, func.count().label("answered"), func.max(R.id).label("newest"))
     counts = counts.where(mine).group_by(*SERIES).cte("counts")
     second = select(func.max(R.id)).where(mine, R.id.not_in(select(counts.c.newest)))
@@ -114,7 +115,7 @@ def kept(
             case((since_start >= 0, since_start // length), else_=0).label("current"),
         )
         .join(R, _answers_to(R, S))
-        .where(S.space_id.in_(spaces), S.respondent_id.in_(people))
+        .where(among(S.space_id, spaces), among(S.respondent_id, people))
         .group_by(S.id, S.starts_at, S.every_weeks, "period")
         .subquery()
     )
@@ -133,7 +134,7 @@ def kept(
             ),
         )
         .outerjoin(periods, periods.c.schedule_id == S.id)
-        .where(S.space_id.in_(spaces), S.respondent_id.in_(people))
+        .where(among(S.space_id, spaces), among(S.respondent_id, people))
         .group_by(S.id, S.space_id, S.respondent_id, S.instrument, S.every_weeks, S.starts_at)
     )
     return {

@@ -19,6 +19,7 @@ from mend.measures.read import SeriesView, visible_keys
 from mend.measures.setup import instruments
 from mend.therapist.caseload import measure_rows
 from mend.therapist.caseload.alerts import Alert
+from mend.therapist.caseload.among import custom_plans
 from mend.therapist.caseload.queries import Couple
 
 
@@ -47,6 +48,7 @@ def load(couples: Iterable[Couple], *, now: datetime) -> dict[int, list[MeasureS
     }
     spaces = sorted({space_id for space_id, _user in sharing})
     people = sorted({user_id for _space, user_id in sharing})
+    custom_plans()
     newest = measure_rows.newest(spaces, people)
     kept = measure_rows.kept(spaces, people, now=now)
     keys: dict[int, set[tuple[int, str]]] = defaultdict(set)

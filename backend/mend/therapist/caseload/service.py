@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Any
 
-from sqlalchemy import insert
 from werkzeug.local import LocalProxy
 
 from mend import clock, policy
@@ -22,92 +21,31 @@ from mend.auth.models import User
 from mend.commitments import snapshots
 from mend.commitments.models import ReliabilitySnapshot
 from mend.consent.access_log import Read
-from mend.consent.models import CATEGORIES, AccessLogEntry
+from mend.consent.models import CATEGORIES
 from mend.database import utcnow
-from mend.extensions import db
 from mend.spaces.models import Membership
 from mend.spaces.read import AWAITING_APPROVAL, UNNAMED
 from mend.therapist.caseload import alerts, queries
 from mend.therapist.caseload import measures as caseload_measures
-from mend.therapist.caseload.alerts import Alert, FeltSafety, Latest, Quiet
+from mend.therapist.caseload.alerts import FeltSafety, Latest, Quiet
+from mend.therapist.caseload.items import (
+    CaseloadItem,
+    CommitmentFigures,
+    DaysSince,
+    Lowest,
+    Member,
+    Shared,
+    SpaceRef,
+)
 from mend.therapist.caseload.measures import MeasureSummary
 from mend.therapist.caseload.queries import CHECKINS, COMMITMENTS, CommitmentRows, Couple
+from mend.therapist.caseload.write_back import write_back
 
 WINDOW_DAYS = alerts.BASELINE_DAYS + alerts.WEEK_DAYS  # the baseline, and a little before it
 NO_SCORE = 11  # sorts couples without a felt-safety score after every score (0-10)
 DECIMALS = 3
 FELT_SAFETY_READ = f"felt safety of the last {WINDOW_DAYS} days and latest check-in"
 RELIABILITY_READ = "reliability of active commitments and open disputes"
-
-
-@dataclass(frozen=True)
-class SpaceRef:
-    """A space's id and name."""
-
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class Member:
-    """Someone in the couple's space now."""
-
-    user_id: int
-    display_name: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Shared:
-    """The categories one partner shares with the therapist right now."""
-
-    user_id: int
-    role: str
-    categories: list[str]
-
-
-@dataclass(frozen=True)
-class DaysSince:
-    """Whole days (the therapist's) since a partner's latest check-in; None before the first."""
-
-    user_id: int
-    role: str
-    days: int | None
-
-
-@dataclass(frozen=True)
-class Lowest:
-    """The active commitment with the lowest reliability."""
-
-    commitment_id: int
-    title: str
-    reliability: float
-
-
-@dataclass(frozen=True)
-class CommitmentFigures:
-    """Reliability of the active commitments; open disputes where the hurt partner shares."""
-
-    active_count: int
-    reliability_overall: float | None
-    reliability_lowest: Lowest | None
-    open_disputes: int | None
-
-
-@dataclass(frozen=True)
-class CaseloadItem:
-    """One couple's consented summary."""
-
-    space: SpaceRef
-    members: list[Member]
-    shared: list[Shared]
-    nothing_shared: bool
-    felt_safety: FeltSafety | None
-    commitments: CommitmentFigures | None
-    days_since_checkin: list[DaysSince]
-    measures: list[MeasureSummary]
-    alerts: list[Alert]
-    awaiting_approval: bool
 
 
 @dataclass(frozen=True)
@@ -130,7 +68,7 @@ def list_visible(*, actor: User) -> list[CaseloadItem]:
     couples = queries.couples(_unproxied(actor), now=now)
     loaded = _load(couples, actor.timezone, now)
     items = [_summarise(couple, loaded) for couple in couples]
-    _write_back(
+    write_back(
         [(c.access, r) for c, item in zip(couples, items, strict=True) for r in _reads(c, item)],
         loaded.built_snapshots,
     )
@@ -281,32 +219,3 @@ def _reads(couple: Couple, item: CaseloadItem) -> list[Read]:
     for owner in sorted({view.respondent_id for view in item.measures}):
         reads.append(Read(owner, "measures", "caseload summary: questionnaire scores"))
     return reads
-
-
-def _write_back(reads: list[tuple[policy.Access, Read]], built: list[ReliabilitySnapshot]) -> None:
-    """Log the reads (`access_log.record_reads` for many spaces at once) and store the
-    snapshots that had to be built: one insert each, one commit."""
-    rows = [
-        {
-            "space_id": access.space_id,
-            "owner_id": read.owner_id,
-            "viewer_id": access.user.id,
-            "category": read.category,
-            "records": read.records[:200],
-            "created_at": access.now,
-        }
-        for access, read in reads
-        if access.role == "therapist" and read.owner_id != access.user.id
-    ]
-    # The summaries are built: expiring the thousands of rows they were read from on each
-    # commit cost 0.45 s of a 1.9 s request at 100 couples (bench/caseload.py, under load).
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()  # end the read first, as record_reads does (SQLite: a fresh write lock)
-        if rows:
-            session.execute(insert(AccessLogEntry), rows)
-        snapshots.store_built(built)
-        session.commit()
-    finally:
-        session.expire_on_commit = True
