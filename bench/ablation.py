@@ -90,7 +90,7 @@ def table(found: list[load.Endpoint]) -> tuple[list[str], dict[str, float]]:
         e.runs["baseline"] = [
             r for n, runs in e.runs.items() if n.startswith("baseline|") for r in runs
         ]
-    effects: dict[str, float] = {}
+    effects: dict[str, dict[str, float]] = {}
     rows = [("mend", "baseline", None)]
     rows += [
         (f"without {t}", f"baseline|{t}", t) for t in TRICKS if f"without {t}" in found[0].runs
@@ -105,47 +105,54 @@ def table(found: list[load.Endpoint]) -> tuple[list[str], dict[str, float]]:
             cell = f"{value:.2f} (p99 {p99:.0f} ms, {cpu:.1f} ms CPU, {errors} errors)"
             if trick:
                 effect = ratio(endpoint, f"mend|{trick}", against) / max(value, 1e-9) - 1
-                effects[trick] = max(effects.get(trick, 0.0), effect, key=abs)
+                effects.setdefault(trick, {})[endpoint.label] = effect
                 cell += f"; trick {effect:+.0%}"
             cells.append(cell)
         lines.append("| " + " | ".join(cells) + " |")
     return lines, effects
 
 
-def spread(found: list[load.Endpoint], tricks: list[str]) -> tuple[float, list[str]]:
+def spread(found: list[load.Endpoint], tricks: list[str]) -> tuple[dict[str, float], list[str]]:
     """How far Mend with every trick on, measured once per stretch, moved between stretches:
-    per endpoint, (largest ratio - smallest) / median; the run resolves an effect only
-    when it is larger than this."""
-    largest, lines = 0.0, []
+    per endpoint, (largest ratio - smallest) / median; the run resolves an effect on an
+    endpoint only when it is larger than this."""
+    widths, lines = {}, []
     for endpoint in found:
         ratios = sorted(ratio(endpoint, f"mend|{t}", f"baseline|{t}") for t in tricks)
         width = (ratios[-1] - ratios[0]) / max(ratios[len(ratios) // 2], 1e-9)
-        largest = max(largest, width)
+        widths[endpoint.label] = width
         listed = ", ".join(f"{value:.3f}" for value in ratios)
         lines.append(
             f"- {endpoint.label}: every trick on, per stretch: {listed}; spread {width:.1%}"
         )
-    return largest, lines
+    return widths, lines
 
 
-def verdict(effect: float, resolution: float) -> str:
-    """What one trick's largest effect says, given the run's spread."""
-    if abs(effect) >= THRESHOLD:
-        return "keeps its place"
-    if resolution < THRESHOLD:
-        return "under 3%: goes"
-    return f"under 3%, but the run's spread ({resolution:.1%}) cannot resolve 3%: kept for now"
+def verdict(effects: dict[str, float], widths: dict[str, float]) -> str:
+    """What one trick's effects say, given the run's spread: an effect inside its endpoint's
+    spread is noise, and only a run that resolves 3% everywhere may remove a trick."""
+    resolved = {
+        label: effect
+        for label, effect in effects.items()
+        if abs(effect) >= max(THRESHOLD, widths[label])
+    }
+    if resolved:
+        label, effect = max(resolved.items(), key=lambda item: abs(item[1]))
+        gain = "keeps its place" if effect > 0 else "costs more than it saves: should go"
+        return f"{effect:+.0%} on {label}, beyond its spread: {gain}"
+    if max(widths.values()) < THRESHOLD:
+        return "under 3% everywhere: goes"
+    return "every effect inside the run's spread, which cannot resolve 3%: kept for now"
 
 
 def report(found: list[load.Endpoint], args: Namespace, loads: list[tuple]) -> str:
     """The ablation section of RESULTS.md."""
     lines, effects = table(found)
-    resolution, spreads = spread(found, list(effects))
+    widths, spreads = spread(found, list(effects))
     before, after = (" ".join(f"{v:.2f}" for v in load_) for load_ in loads)
     verdicts = [
-        f"- `{trick}` ({TRICKS[trick]}): largest effect {effect:+.1%}: "
-        + verdict(effect, resolution)
-        for trick, effect in effects.items()
+        f"- `{trick}` ({TRICKS[trick]}): " + verdict(by_endpoint, widths)
+        for trick, by_endpoint in effects.items()
     ]
     return "\n".join(
         [
