@@ -31,7 +31,9 @@ locks the space's ledger), as in real life, rather than 32 writers on one couple
 
 --profile also runs Mend alone under the same load, after each endpoint, in a
 worker that samples its Python stack every tick of CPU time, and prints where the
-CPU went. Afterwards, unless --skip-scaling, bench/trust_record.py and
+CPU went. Then the reads and writes, mixed, are sent at a fixed rate of half of
+Mend's capacity for them (bench/fixed_rate.py) and the p99 is printed (target:
+under 50 ms). Afterwards, unless --skip-scaling, bench/trust_record.py and
 bench/caseload.py run (--scaling-runs runs each) on a fresh PostgreSQL database.
 
 Needs wrk (`apt-get install -y wrk`) and gunicorn with gevent (`pip install -e '.[prod]'`).
@@ -61,6 +63,7 @@ from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 
+import fixed_rate
 import requests
 from argon2 import PasswordHasher
 from flask import Flask
@@ -577,8 +580,15 @@ def prepare(stack: ExitStack, server_stack: ExitStack, args: Namespace, folder: 
     couples = make_couples(app, args)
     dispose(app)
     print(f"{args.couples} couples written in {time.perf_counter() - started:.0f} s")
+    # The servers' instance folder is the set-up app's: its data key ring opens the history.
     environment = server_environment(
-        url, folder, None, MEND, monitor=False, gc_freeze=False, argon2_threadpool=False
+        url,
+        folder / "instance",
+        None,
+        MEND,
+        monitor=False,
+        gc_freeze=False,
+        argon2_threadpool=False,
     )
     ledger = {**environment, "MEND_BASELINE_LEDGER": "1"}
     servers = {
@@ -607,8 +617,11 @@ def main() -> None:
                 measure(endpoint, ready.servers, args)
                 if args.profile:
                     profiles += profile(endpoint, ready.environment, folder, args)
+            files = [endpoint.requests for endpoint in ready.endpoints]
+            latency = fixed_rate.measure(ready.servers["mend"].url, files, folder, args)
             loads.append(os.getloadavg())
         print_table(ready.endpoints, args, loads)
+        print(fixed_rate.describe(latency))
         if profiles:
             print("\n".join(profiles))
     print_server_notes(ready.servers)

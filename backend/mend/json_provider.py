@@ -6,6 +6,7 @@ days of trend) with the standard library, and a fraction of that with orjson.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import orjson
@@ -14,6 +15,8 @@ from flask.json.provider import DefaultJSONProvider
 # Dates, times and dataclasses go through Flask's own `default`, as they always did.
 PASSED_THROUGH = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 COMPACT = {"separators": (",", ":")}  # what Flask asks for outside debug mode; orjson's way
+# bench/ablation.py switches orjson off by naming it in MEND_BENCH_WITHOUT.
+ORJSON = "orjson" not in os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
 
 
 class FastJSONProvider(DefaultJSONProvider):
@@ -30,7 +33,7 @@ class FastJSONProvider(DefaultJSONProvider):
     sort_keys = False  # keys in the order the schemas give them
 
     def dumps(self, obj: Any, **kwargs: Any) -> str:
-        if (kwargs and kwargs != COMPACT) or self.sort_keys:
+        if (kwargs and kwargs != COMPACT) or self.sort_keys or not ORJSON:
             return super().dumps(obj, **kwargs)
         try:
             return orjson.dumps(obj, default=self.default, option=PASSED_THROUGH).decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
@@ -23,6 +24,8 @@ BROKEN_TEXT_MESSAGE = "Some characters here could not be read (a broken emoji?).
 EARLIEST_RECORD_DAY = date(2000, 1, 1)
 LATEST_DAY = date(2999, 12, 31)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# bench/ablation.py switches the dump plan off by naming it in MEND_BENCH_WITHOUT.
+DUMP_PLAN = "dump_plan" not in os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
 
 
 class StrictSchema(Schema):
@@ -43,6 +46,8 @@ class StrictSchema(Schema):
         (marshmallow copies a Nested field's schema instance to apply its `only`)
         makes its own.
         """
+        if not DUMP_PLAN:
+            return None
         if type(self).get_attribute is not Schema.get_attribute or self.dict_class is not dict:
             return None
         plan: _DumpPlan | None = self.__dict__.get("_mend_dump_plan")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, bindparam, insert, select
@@ -37,6 +38,10 @@ PREDICTED_SAFETY_IS_THE_REPAIRING_PARTNERS = (
 # Check-ins are the busiest write: inserted as a plain row, without the session's unit of
 # work (the Checkin built from the same values only carries them to the ledger and the view).
 INSERT_CHECKIN = insert(Checkin)
+# Speed tricks, each switched off for bench/ablation.py by naming it in MEND_BENCH_WITHOUT.
+_WITHOUT = os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
+BUILT_ONCE = "built_once" not in _WITHOUT
+CORE_WRITES = "core_writes" not in _WITHOUT
 
 
 def create(
@@ -78,6 +83,11 @@ def create(
 
 def _insert(values: dict[str, object]) -> int:
     """Write a new check-in in the session's transaction; its id."""
+    if not CORE_WRITES:
+        row = Checkin(**values)
+        db.session.add(row)
+        db.session.flush()
+        return row.id
     return db.session.connection().execute(INSERT_CHECKIN, values).inserted_primary_key[0]
 
 
@@ -199,15 +209,20 @@ def visible_readings(
     return felt, predicted if both_visible else None
 
 
+def _scores_select() -> Select[tuple[int, datetime, int | None, int | None]]:
+    """Each score of some authors in a space between two moments."""
+    return select(
+        Checkin.author_id, Checkin.created_at, Checkin.felt_safety, Checkin.predicted_safety
+    ).where(
+        Checkin.space_id == bindparam("space_id"),
+        Checkin.author_id.in_(bindparam("authors", expanding=True)),
+        Checkin.created_at >= bindparam("start"),
+        Checkin.created_at < bindparam("end"),
+    )
+
+
 # Built once: trends are among the busiest reads, and SQLAlchemy then reuses the compiled form.
-SCORES = select(
-    Checkin.author_id, Checkin.created_at, Checkin.felt_safety, Checkin.predicted_safety
-).where(
-    Checkin.space_id == bindparam("space_id"),
-    Checkin.author_id.in_(bindparam("authors", expanding=True)),
-    Checkin.created_at >= bindparam("start"),
-    Checkin.created_at < bindparam("end"),
-)
+SCORES = _scores_select()
 
 
 def _scores(
@@ -219,4 +234,5 @@ def _scores(
         "end": _after_local_day(last, timezone),
     }
     params = {"space_id": space_id, "authors": sorted(authors - {None}), **window}
-    return [tuple(row) for row in read_columns(SCORES, params)]
+    statement = SCORES if BUILT_ONCE else _scores_select()
+    return [tuple(row) for row in read_columns(statement, params)]

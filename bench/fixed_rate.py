@@ -1,0 +1,100 @@
+"""Latency at a fixed rate: half of Mend's measured capacity, reads and writes mixed.
+
+Used by bench/load.py after its closed-loop runs. The mix is every prepared request
+of the measured endpoints, interleaved (two reads, then a write). Capacity is the
+throughput of that mix with every connection sending as fast as it is answered;
+then each connection waits between requests (wrk's `delay`) so that together they
+offer half of it, and the p99 of that run is the figure (target: under 50 ms).
+wrk2 is not in Debian; wrk's delay comes after each answer, so a slow answer slows
+that connection's next request a little (the achieved rate is printed too).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from argparse import Namespace
+from dataclasses import dataclass
+from itertools import zip_longest
+from pathlib import Path
+
+LUA = Path(__file__).resolve().parent / "wrk" / "requests.lua"
+TARGET_P99_MS = 50.0
+# Appended to requests.lua: a pause (args[3], ms) before each request of a connection.
+DELAY = """
+local pause = 0
+local prepared_init = init
+function init(args)
+  prepared_init(args)
+  pause = tonumber(args[3]) or 0
+end
+function delay()
+  return pause
+end
+"""
+
+
+@dataclass(frozen=True)
+class Latency:
+    """A run of the mix: offered and achieved rate, latency, errors."""
+
+    capacity: float
+    offered: float
+    achieved: float
+    p50: float
+    p99: float
+    errors: int
+
+
+def mixed_requests(files: list[Path], folder: Path) -> Path:
+    """One Lua request list interleaving the endpoints' lists (reads and writes)."""
+    entries = [
+        [line for line in path.read_text().splitlines() if line.startswith("  {")] for path in files
+    ]
+    mixed = [line for group in zip_longest(*entries) for line in group if line is not None]
+    path = folder / "mixed.lua"
+    path.write_text("\n".join(["return {", *mixed, "}"]) + "\n")
+    return path
+
+
+def run_wrk(url: str, requests: Path, seconds: float, args: Namespace, pause_ms: float) -> dict:
+    """One wrk run (with a pause per request when pause_ms > 0); its BENCH_JSON figures."""
+    script = LUA
+    if pause_ms > 0:
+        script = requests.with_name("fixed_rate.lua")
+        script.write_text(LUA.read_text() + DELAY)
+    command = ["wrk", "-t", str(args.threads), "-c", str(args.connections)]
+    command += ["-d", f"{seconds:g}s", "--timeout", "10s", "-s", str(script), url]
+    command += ["--", str(requests), str(args.threads), f"{pause_ms:.0f}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    return json.loads(line.removeprefix("BENCH_JSON "))
+
+
+def measure(url: str, files: list[Path], folder: Path, args: Namespace) -> Latency:
+    """Capacity of the mix, then its latency at half of it."""
+    requests = mixed_requests(files, folder)
+    full = run_wrk(url, requests, args.duration, args, 0)
+    capacity = (full["responses"] - full["non2xx"]) / full["seconds"]
+    offered = capacity / 2
+    pause_ms = 1000 * args.connections / offered  # each connection's share of the rate
+    paced = run_wrk(url, requests, max(args.duration, 10), args, pause_ms)
+    return Latency(
+        capacity=capacity,
+        offered=offered,
+        achieved=paced["responses"] / paced["seconds"],
+        p50=paced["p50_ms"],
+        p99=paced["p99_ms"],
+        errors=paced["non2xx"] + paced["socket_errors"] + full["non2xx"],
+    )
+
+
+def describe(latency: Latency) -> str:
+    """One line for the bench's output and RESULTS.md."""
+    verdict = "under" if latency.p99 < TARGET_P99_MS else "NOT under"
+    return (
+        f"fixed rate, reads and writes mixed: capacity {latency.capacity:.0f} req/s; at "
+        f"{latency.offered:.0f} req/s offered ({latency.achieved:.0f} achieved) p50 "
+        f"{latency.p50:.1f} ms, p99 {latency.p99:.1f} ms ({verdict} {TARGET_P99_MS:.0f} ms); "
+        f"errors {latency.errors}"
+    )
