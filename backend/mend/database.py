@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,6 +14,8 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import Boolean, TypeDecorator
 from werkzeug.routing import IntegerConverter, Map
 
+from mend import speed
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -25,9 +26,7 @@ NAMING_CONVENTION = {
 # A pooled connection idle for longer than this is checked before it serves a request.
 # (bench/ablation.py pings at every checkout, pool_pre_ping's way, given idle_ping in
 # MEND_BENCH_WITHOUT.)
-IDLE_BEFORE_PING_SECONDS = (
-    0.0 if "idle_ping" in os.environ.get("MEND_BENCH_WITHOUT", "").split(",") else 1.0
-)
+IDLE_BEFORE_PING_SECONDS = 1.0 if speed.on("idle_ping") else 0.0
 # Ids are INTEGER columns: PostgreSQL's INTEGER ends here, so no larger number names a row.
 MAX_ID = 2**31 - 1
 # How long a write waits for a row lock before it gives up (503 + Retry-After).

@@ -6,17 +6,18 @@ days of trend) with the standard library, and a fraction of that with orjson.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import orjson
 from flask.json.provider import DefaultJSONProvider
 
+from mend import speed
+
 # Dates, times and dataclasses go through Flask's own `default`, as they always did.
 PASSED_THROUGH = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 COMPACT = {"separators": (",", ":")}  # what Flask asks for outside debug mode; orjson's way
 # bench/ablation.py switches orjson off by naming it in MEND_BENCH_WITHOUT.
-ORJSON = "orjson" not in os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
+ORJSON = speed.on("orjson")
 
 
 class FastJSONProvider(DefaultJSONProvider):

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, bindparam
 from sqlalchemy.orm import InstrumentedAttribute
 
+from mend import speed
 from mend.extensions import db
 
 T = TypeVar("T")
 # bench/ablation.py switches Core reads off by naming them in MEND_BENCH_WITHOUT.
-CORE_READS = "core_reads" not in os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
+CORE_READS = speed.on("core_reads")
 
 
 @dataclass(frozen=True)

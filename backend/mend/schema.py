@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
@@ -14,6 +13,7 @@ from marshmallow.decorators import POST_DUMP, PRE_DUMP
 from marshmallow.fields import Field
 from marshmallow.utils import get_value
 
+from mend import speed
 from mend.database import MAX_ID
 
 MAX_PAGE_SIZE = 200
@@ -25,7 +25,7 @@ EARLIEST_RECORD_DAY = date(2000, 1, 1)
 LATEST_DAY = date(2999, 12, 31)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # bench/ablation.py switches the dump plan off by naming it in MEND_BENCH_WITHOUT.
-DUMP_PLAN = "dump_plan" not in os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
+DUMP_PLAN = speed.on("dump_plan")
 
 
 class StrictSchema(Schema):

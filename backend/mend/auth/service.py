@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from datetime import date, timedelta
 
 from sqlalchemy import Select, bindparam, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from mend import speed
 from mend.auth.models import AuthSession, User
 from mend.auth.passwords import hash_password, needs_rehash, verify_password
 from mend.database import LockTimeout, utcnow
@@ -22,9 +22,8 @@ REMEMBERED_SESSION = timedelta(days=14)
 BAD_CREDENTIALS = "That email and password don't match an account."
 log = logging.getLogger(__name__)
 # Speed tricks, each switched off for bench/ablation.py by naming it in MEND_BENCH_WITHOUT.
-_WITHOUT = os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
-BUILT_ONCE = "built_once" not in _WITHOUT
-LOCK_TIMEOUT_FOLDING = "lock_timeout_folding" not in _WITHOUT
+BUILT_ONCE = speed.on("built_once")
+LOCK_TIMEOUT_FOLDING = speed.on("lock_timeout_folding")
 
 
 def _session_user() -> Select[tuple[User, date | None]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, bindparam, insert, select
 
-from mend import policy
+from mend import policy, speed
 from mend.auth.models import User
 from mend.checkins import events, trends
 from mend.checkins.models import Checkin
@@ -39,9 +38,8 @@ PREDICTED_SAFETY_IS_THE_REPAIRING_PARTNERS = (
 # work (the Checkin built from the same values only carries them to the ledger and the view).
 INSERT_CHECKIN = insert(Checkin)
 # Speed tricks, each switched off for bench/ablation.py by naming it in MEND_BENCH_WITHOUT.
-_WITHOUT = os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
-BUILT_ONCE = "built_once" not in _WITHOUT
-CORE_WRITES = "core_writes" not in _WITHOUT
+BUILT_ONCE = speed.on("built_once")
+CORE_WRITES = speed.on("core_writes")
 
 
 def create(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from sqlalchemy import Select, bindparam, insert, select
 
-from mend import policy
+from mend import policy, speed
 from mend.auth.models import User
 from mend.database import utcnow
 from mend.extensions import db
@@ -15,9 +14,8 @@ from mend.record.hashing import GENESIS_HASH, content_hash, entry_hash
 from mend.record.models import Erasure, Ledgered, LedgerEntry
 
 # Speed tricks, each switched off for bench/ablation.py by naming it in MEND_BENCH_WITHOUT.
-_WITHOUT = os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
-BUILT_ONCE = "built_once" not in _WITHOUT
-CORE_WRITES = "core_writes" not in _WITHOUT
+BUILT_ONCE = speed.on("built_once")
+CORE_WRITES = speed.on("core_writes")
 
 
 def _ledger_head() -> Select[tuple[int, str]]:

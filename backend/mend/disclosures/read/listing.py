@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, exists, func, select
 from sqlalchemy.orm import aliased
 
-from mend import policy
+from mend import policy, speed
 from mend.disclosures.models import (
     Disclosure,
     DisclosureAcknowledgement,
@@ -24,7 +23,7 @@ SUMMARY_OWN_COLUMNS = ("id", "space_id", "author_id", "category", "occurred_on")
 VISIBLE = bindparam("visible", expanding=True)
 VIEWER = bindparam("viewer")
 # (bench/ablation.py switches it off by naming built_once in MEND_BENCH_WITHOUT.)
-BUILT_ONCE = "built_once" not in os.environ.get("MEND_BENCH_WITHOUT", "").split(",")
+BUILT_ONCE = speed.on("built_once")
 
 
 def _summary_select() -> Select[Any]:
