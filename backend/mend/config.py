@@ -9,6 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mend.config_values import (
+    ConfigError,
+    flag,
+    non_negative_int,
+    positive_float,
+    positive_int,
+)
 from mend.encryption.keys import KeyRing, KeyRingError, instance_key_ring, parse_key_ring
 from mend.redis_options import fast_redis_options
 from mend.vapid import push_settings
@@ -26,10 +33,6 @@ FILE_SETTINGS = (
 DEFAULT_MAIL_FROM = "Account notice <no-reply@localhost>"
 DEFAULT_MAIL_SUBJECT = "Account notice"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:5000"
-
-
-class ConfigError(RuntimeError):
-    """The environment does not describe a configuration Mend can start with."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "database_url": environ.get("MEND_DATABASE_URL")
         or f"sqlite:///{instance_path / 'mend.sqlite3'}",
         "redis_url": environ.get("MEND_REDIS_URL") or None,
-        "max_body_bytes": _positive_int(environ, "MEND_MAX_BODY_BYTES", 1024 * 1024),
+        "max_body_bytes": positive_int(environ, "MEND_MAX_BODY_BYTES", 1024 * 1024),
         "allowed_origins": tuple(
             origin.strip()
             for origin in environ.get("MEND_ALLOWED_ORIGINS", "").split(",")
@@ -155,14 +158,14 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
         "login_limit": environ.get("MEND_LOGIN_LIMIT", "5 per minute;20 per hour"),
         "login_address_limit": environ.get("MEND_LOGIN_ADDRESS_LIMIT", "30 per minute"),
         "login_device_limit": environ.get("MEND_LOGIN_DEVICE_LIMIT", "5 per minute;20 per hour"),
-        "proxy_count": _non_negative_int(environ, "MEND_PROXY_COUNT", 0),
+        "proxy_count": non_negative_int(environ, "MEND_PROXY_COUNT", 0),
         "log_level": environ.get("MEND_LOG_LEVEL", "INFO"),
-        "socket_sweep_seconds": _positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
+        "socket_sweep_seconds": positive_float(environ, "MEND_SOCKET_SWEEP_SECONDS", 5.0),
         **_mail_settings(environ),
         "quick_exit_url": _quick_exit_url(environ.get("MEND_QUICK_EXIT_URL")),
         **push_settings(environ, env=env, instance_path=instance_path),
     }
-    values["require_therapist_mfa"] = _flag(
+    values["require_therapist_mfa"] = flag(
         environ, "MEND_REQUIRE_THERAPIST_MFA", default=env == "production"
     )
     values.update(
@@ -193,28 +196,8 @@ def _read_secret_files(environ: dict[str, str]) -> dict[str, str]:
     return environ
 
 
-def _positive_float(environ: dict[str, str], name: str, default: float) -> float:
-    raw = environ.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
-    if not value > 0:
-        raise ConfigError(f"{name} must be positive, got {raw!r}")
-    return value
 
 
-def _flag(environ: dict[str, str], name: str, *, default: bool) -> bool:
-    raw = environ.get(name, "").strip().lower()
-    if raw == "":
-        return default
-    if raw in {"1", "true", "yes", "on"}:
-        return True
-    if raw in {"0", "false", "no", "off"}:
-        return False
-    raise ConfigError(f"{name} must be on or off (1/0, true/false), got {raw!r}")
 
 
 def _mail_settings(environ: dict[str, str]) -> dict[str, object]:
@@ -228,8 +211,8 @@ def _mail_settings(environ: dict[str, str]) -> dict[str, object]:
         "mail_subject": environ.get("MEND_MAIL_SUBJECT") or DEFAULT_MAIL_SUBJECT,
         "public_url": public_url.rstrip("/"),
         "register_limit": environ.get("MEND_REGISTER_LIMIT", "10 per minute;50 per day"),
-        "mail_retry_seconds": float(_positive_int(environ, "MEND_MAIL_RETRY_SECONDS", 30)),
-        "mail_lease_seconds": float(_positive_int(environ, "MEND_MAIL_LEASE_SECONDS", 300)),
+        "mail_retry_seconds": float(positive_int(environ, "MEND_MAIL_RETRY_SECONDS", 30)),
+        "mail_lease_seconds": float(positive_int(environ, "MEND_MAIL_LEASE_SECONDS", 300)),
         # Several installations may share one Redis: each needs its own queue name.
         "task_queue_name": environ.get("MEND_TASK_QUEUE_NAME") or "mend",
     }
@@ -245,24 +228,8 @@ def _quick_exit_url(raw: str | None) -> str:
     return raw
 
 
-def _positive_int(environ: dict[str, str], name: str, default: int) -> int:
-    value = _non_negative_int(environ, name, default)
-    if value == 0:
-        raise ConfigError(f"{name} must be positive")
-    return value
 
 
-def _non_negative_int(environ: dict[str, str], name: str, default: int) -> int:
-    raw = environ.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
-    if value < 0:
-        raise ConfigError(f"{name} must not be negative, got {value}")
-    return value
 
 
 def _secret_key(secret: object, *, env: str, instance_path: Path) -> str:
