@@ -13,7 +13,7 @@ from sqlalchemy import update
 from mend.consent.models import ConsentChange
 from mend.extensions import db
 from tests.builders import ApiClient, Couple, add_therapist
-from tests.therapist.test_report import (
+from tests.therapist.report_helpers import (
     access_log,
     backdate_disclosure,
     days_ago,

@@ -9,8 +9,7 @@ from datetime import UTC, datetime, time
 from flask import Flask
 
 from tests.builders import add_therapist
-from tests.therapist import test_report
-from tests.therapist.test_report import (
+from tests.therapist.report_helpers import (
     Story,
     backdate_disclosure,
     days_ago,
@@ -22,7 +21,6 @@ from tests.therapist.test_report import (
     today,
 )
 
-story = test_report.story  # the fixture: a couple with a few weeks of record
 MARKER = re.compile(r'<line class="marker" x1="([\d.]+)"')
 
 
