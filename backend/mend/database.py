@@ -49,6 +49,9 @@ class LockTimeout(ColumnElement[bool]):
 
     type = Boolean()
     inherit_cache = True
+    # No attributes: the class alone is its cache key, so statements that carry it are
+    # compiled once (without this, SQLAlchemy gives them no key and compiles each use).
+    _traverse_internals: list[tuple[str, object]] = []
 
 
 @compiles(LockTimeout)
