@@ -95,7 +95,7 @@ def test_each_checkin_gets_one_ledger_entry_and_the_record_verifies(
     assert verification["valid"] is True
 
 
-def test_a_check_in_is_written_in_one_transaction_of_eight_statements(
+def test_a_check_in_is_written_in_one_transaction_of_seven_statements(
     app: Flask, couple: Couple, count_queries: Any
 ) -> None:
     statements_at_each_commit: list[int] = []
@@ -111,13 +111,16 @@ def test_a_check_in_is_written_in_one_transaction_of_eight_statements(
             check_in(couple.hurt, couple, felt_safety=6, note="a hard day")
         finally:
             event.remove(engine, "commit", on_commit)
-    # The login session's user, the author's access (policy's loader), the check-in, the space
-    # lock, the ledger head, the ledger entry, who may see the live event and which of them
-    # want activity notices (mend.reminders.activity: nobody here, so no marker is written),
-    # then the one commit: nothing after it.
-    assert statements_at_each_commit == [8], counter.statements
-    assert counter.count == 8, counter.statements
-    assert counter.statements[-2].lstrip().upper().startswith("SELECT MEMBERSHIP")
+    # The login session's user, the space lock (taken only for a member), every member's
+    # access (read once, for the author's permission and the live event's audience), the
+    # check-in, the ledger head, the ledger entry, and which of the audience want activity
+    # notices (mend.reminders.activity: nobody here, so no marker is written), then the one
+    # commit: nothing after it.
+    assert statements_at_each_commit == [7], counter.statements
+    assert counter.count == 7, counter.statements
+    lock, members = (statement.lstrip().upper() for statement in counter.statements[1:3])
+    assert lock.startswith("SELECT SPACE.ID") and "JOIN MEMBERSHIP" in lock, lock
+    assert members.startswith("SELECT MEMBERSHIP"), members
     assert "FROM REMINDER_SETTINGS" in counter.statements[-1].upper()
 
 

@@ -15,14 +15,23 @@ def checkins_path(couple: Couple) -> str:
     return f"/spaces/{couple.space_id}/checkins"
 
 
-def connection_lost(space_id: int) -> list[policy.Access]:
+def connection_lost(*_args: object) -> list[policy.Access]:
     raise OperationalError("SELECT membership ...", {}, Exception("connection lost"))
 
 
+@pytest.mark.parametrize(
+    "where",
+    [
+        # the members' access, read with the space lock for the permission and the audience
+        "mend.policy.loader.member_accesses",
+        # who of the audience wants activity notices: after the check-in's row is written
+        "mend.reminders.activity._wanting_notices",
+    ],
+)
 def test_a_database_error_while_deciding_the_audience_saves_nothing_and_answers_503(
-    couple: Couple, monkeypatch: pytest.MonkeyPatch
+    couple: Couple, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    monkeypatch.setattr(policy, "member_accesses", connection_lost)
+    monkeypatch.setattr(where, connection_lost)
     response = couple.hurt.post(checkins_path(couple), json={"felt_safety": 4})
     assert response.status_code == 503
     assert response.headers["Retry-After"]

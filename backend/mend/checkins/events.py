@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from mend import policy
 from mend.live.events import Announcement, announce
 
 
-def created(*, space_id: int, checkin_id: int, author_id: int) -> Announcement:
-    """checkin.created: decided in the write's transaction, sent after it commits."""
+def created(*, locked: policy.Locked, checkin_id: int, author_id: int) -> Announcement:
+    """checkin.created: decided in the write's transaction (with the members' access it
+    loaded under the space lock), sent after it commits."""
     return announce(
         "checkin.created",
-        space_id=space_id,
+        space_id=locked.access.space_id,
         ids={"id": checkin_id, "owner_id": author_id},
         visible_to=lambda access: access.can_see(author_id, "checkins"),
+        locked=locked,
     )

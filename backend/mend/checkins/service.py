@@ -54,7 +54,8 @@ def create(
     tags: list[str],
 ) -> CheckinView:
     """Record a partner's check-in and chain it into the space's ledger."""
-    access = policy.access(actor, space_id)
+    locked = policy.locked_access(actor, space_id)
+    access = locked.access
     access.require_role(*PARTNER_ROLES)
     _check_scores_for_role(access.role, felt_safety=felt_safety, predicted_safety=predicted_safety)
     if access.role == "hurt" and felt_safety is None and not (note or tags):
@@ -73,7 +74,7 @@ def create(
     row = Checkin(id=_insert(values), **values)
     record_service.append(space_id=space_id, row=row)
     view = CheckinView.of(row, access)
-    announcement = events.created(space_id=space_id, checkin_id=row.id, author_id=actor.id)
+    announcement = events.created(locked=locked, checkin_id=row.id, author_id=actor.id)
     db.session.commit()
     announcement.send()
     return view

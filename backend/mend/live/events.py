@@ -90,17 +90,20 @@ def announce(
     ids: Mapping[str, int],
     visible_to: Audience = everyone,
     also_to: Collection[int] = (),
+    locked: policy.Locked | None = None,
 ) -> Announcement:
     """The event for every active member for whom visible_to(their access) holds.
 
     also_to names users told whatever policy says (e.g. someone who just left, so
-    their screens let go of the space). A predicate that fails sends nothing; a
-    database error is raised, since inside a write it means the write cannot commit.
+    their screens let go of the space). `locked`: the members' access the write loaded
+    with the space lock (`policy.locked_access`), still the grants in force, so they are
+    not read twice. A predicate that fails sends nothing; a database error is raised,
+    since inside a write it means the write cannot commit.
     """
     unexpected = set(ids) - ALLOWED_IDS
     if unexpected:
         raise ValueError(f"live events carry ids only, not {sorted(unexpected)}")
-    accesses = policy.member_accesses(space_id)
+    accesses = locked.members if locked is not None else policy.member_accesses(space_id)
     data = {key: int(value) for key, value in ids.items()}
     try:
         audience = [access.user.id for access in accesses if visible_to(access)]

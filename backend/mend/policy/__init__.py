@@ -31,9 +31,11 @@ from mend.policy.checks import (
 from mend.policy.factors import MFA_REQUIRED, require_second_factor, second_factor_required
 from mend.policy.loader import (
     SPACE_NOT_FOUND,
+    Locked,
     access,
     accesses_of,
     active_membership,
+    locked_access,
     member_accesses,
 )
 from mend.policy.lock import lock_space, lock_spaces
@@ -53,6 +55,7 @@ __all__ = [
     "SPACE_NOT_FOUND",
     "THERAPISTS_SHARE_NOTHING",
     "Access",
+    "Locked",
     "access",
     "accesses_of",
     "active_membership",
@@ -61,6 +64,7 @@ __all__ = [
     "is_fixed",
     "is_pending",
     "lock_space",
+    "locked_access",
     "lock_spaces",
     "may_create_space",
     "may_grant",

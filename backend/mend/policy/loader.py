@@ -4,13 +4,16 @@ rows to decide access.
 
 - `access`: one member's access to one space, in one statement;
 - `member_accesses`: every active member's access to one space (the live audience);
-- `accesses_of`: one user's access to each of their spaces (the caseload, lists).
+- `accesses_of`: one user's access to each of their spaces (the caseload, lists);
+- `locked_access`: for a write, the space lock and every member's access, read once
+  for both the writer's permission and the live event's audience.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +24,7 @@ from mend.errors import NotFound
 from mend.extensions import db
 from mend.policy.access import Access
 from mend.policy.factors import lacks_factor, require_second_factor
+from mend.policy.lock import lock_space_of_member
 from mend.policy.models import ConsentChange, Membership
 from mend.policy.rules import counted, keeps_reading
 
@@ -74,6 +78,28 @@ def access(user: User, space_id: int, *, partner_data: bool = True) -> Access:
     if partner_data and found.role == "therapist":
         require_second_factor(user)
     return found
+
+
+@dataclass(frozen=True)
+class Locked:
+    """A space locked for a write: the writer's access and every member's, as they stand
+    under the lock (so for the rest of the transaction: grants take the lock too)."""
+
+    access: Access
+    members: list[Access]
+
+
+def locked_access(user: User, space_id: int) -> Locked:
+    """Lock the space for a write and load every member's access: two statements for what
+    `access`, `lock_space` and `member_accesses` ask in three. NotFound, and no lock, if
+    the user is not an active member; a therapist without a second factor is refused as
+    by `access`."""
+    user = getattr(user, "_get_current_object", lambda: user)()
+    if not lock_space_of_member(space_id, user.id):
+        raise NotFound(SPACE_NOT_FOUND)
+    members = member_accesses(space_id)
+    mine = next((found for found in members if found.user.id == user.id), None)
+    return Locked(access=mine or access(user, space_id), members=members)
 
 
 def accesses_of(user: User, *, role: str | None = None, now: datetime) -> dict[int, Access]:

@@ -9,11 +9,24 @@ from typing import Any
 from sqlalchemy import Select, bindparam, select
 
 from mend.extensions import db
-from mend.policy.models import Space
+from mend.policy.models import Membership, Space
 
 LOCK_SPACE = (
     select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)
 )
+# The same lock, taken only if the user is an active member (else no row, and no lock).
+LOCK_SPACE_OF_MEMBER = (
+    select(Space.id)
+    .join(Membership, Membership.space_id == Space.id)
+    .where(
+        Space.id == bindparam("space_id"),
+        Membership.user_id == bindparam("user_id"),
+        Membership.left_at.is_(None),
+    )
+    .with_for_update(of=Space, key_share=True)
+)
+# Where the session notes the spaces its current transaction has locked.
+_LOCKED = "policy_locked_spaces"
 
 
 def lock_space(space_id: int) -> None:
@@ -26,7 +39,37 @@ def lock_space(space_id: int) -> None:
     grants, revocations and departures take it so that a write's live audience,
     decided in its transaction, sees the grants of its moment.
     """
+    if space_id in _locked_now():
+        return  # the transaction holds the lock already: no second round trip
     db.session.connection().execute(LOCK_SPACE, {"space_id": space_id})
+    _locked_now().add(space_id)
+
+
+def lock_space_of_member(space_id: int, user_id: int) -> bool:
+    """`lock_space`, if the user is an active member of the space (False, and no lock, if
+    not): the write's membership check and its lock in one round trip."""
+    found = db.session.connection().execute(
+        LOCK_SPACE_OF_MEMBER, {"space_id": space_id, "user_id": user_id}
+    )
+    if found.first() is None:
+        return False
+    _locked_now().add(space_id)
+    return True
+
+
+def _locked_now() -> set[int]:
+    """The spaces the session's current transaction (or savepoint) has locked.
+
+    Noted per transaction object: a new transaction, or a savepoint (whose rollback
+    would release a lock taken inside it), starts with none, so a lock is never
+    assumed that the database does not hold.
+    """
+    connection = db.session.connection()
+    transaction = connection.get_nested_transaction() or connection.get_transaction()
+    noted = db.session.info.get(_LOCKED)
+    if noted is None or noted[0] is not transaction:
+        noted = db.session.info[_LOCKED] = (transaction, set())
+    return noted[1]
 
 
 def lock_spaces(space_ids: Iterable[int] | Select[Any]) -> list[int]:
