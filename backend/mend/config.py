@@ -196,10 +196,6 @@ def _read_secret_files(environ: dict[str, str]) -> dict[str, str]:
     return environ
 
 
-
-
-
-
 def _mail_settings(environ: dict[str, str]) -> dict[str, object]:
     """MEND_SMTP_URL, MEND_MAIL_FROM, MEND_MAIL_SUBJECT, MEND_PUBLIC_URL and mail timings."""
     public_url = environ.get("MEND_PUBLIC_URL") or DEFAULT_PUBLIC_URL
@@ -226,10 +222,6 @@ def _quick_exit_url(raw: str | None) -> str:
     if parts.scheme not in {"http", "https"} or not parts.netloc or '"' in raw or "<" in raw:
         raise ConfigError(f"MEND_QUICK_EXIT_URL must be an absolute http(s) address, got {raw!r}")
     return raw
-
-
-
-
 
 
 def _secret_key(secret: object, *, env: str, instance_path: Path) -> str:

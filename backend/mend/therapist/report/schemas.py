@@ -37,6 +37,7 @@ class DayRangeArgs(StrictSchema):
 class ReportArgs(DayRangeArgs):
     """The days to cover (inclusive, in your timezone; the 28 days up to `to` unless told)
     and the format to write them in."""
+
     since = fields.String(
         load_default=None,
         validate=validate.OneOf(
