@@ -20,7 +20,7 @@ from typing import Any
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mend.database import utcnow
@@ -30,6 +30,11 @@ from mend.pacing.models import HeldDisclosure
 from mend.reminders.models import PendingActivity, ReminderSettings
 
 SPACING = timedelta(hours=1)
+# Asked inside every write that adds a record: plain columns, built once.
+WANTING_NOTICES = select(ReminderSettings.user_id, ReminderSettings.preferences).where(
+    ReminderSettings.user_id.in_(bindparam("user_ids", expanding=True)),
+    ReminderSettings.any_enabled.is_(True),
+)
 NEW_RECORD_EVENTS = frozenset(
     {
         "checkin.created",
@@ -99,13 +104,9 @@ def _wanting_notices(user_ids: Iterable[int]) -> list[int]:
     ids = sorted(user_ids)
     if not ids:
         return []
-    rows = db.session.scalars(
-        select(ReminderSettings).where(
-            ReminderSettings.user_id.in_(ids), ReminderSettings.any_enabled.is_(True)
-        )
-    ).all()
+    rows = db.session.connection().execute(WANTING_NOTICES, {"user_ids": ids})
     now = utcnow()
-    return [row.user_id for row in rows if wants_notices(row.preferences, now)]
+    return [user_id for user_id, preferences in rows if wants_notices(preferences, now)]
 
 
 def _insert_markers(user_ids: list[int]) -> None:
