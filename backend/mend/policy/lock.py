@@ -15,8 +15,19 @@ LOCK_SPACE = (
     select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)
 )
 # The same lock, taken only if the user is an active member (else no row, and no lock).
+# It first waits in FOR KEY SHARE (the CTE), as an insert's foreign-key check does: that
+# wait is shared, so behind a transaction stuck holding the row FOR UPDATE every writer
+# gives up after one lock_timeout. Waiting straight in FOR NO KEY UPDATE, writers would
+# queue on the row one behind another, and the last could wait two lock_timeouts.
+_SHARED_WAIT = (
+    select(Space.id)
+    .where(Space.id == bindparam("space_id"))
+    .with_for_update(read=True, key_share=True)
+    .cte("shared_wait")
+)
 LOCK_SPACE_OF_MEMBER = (
     select(Space.id)
+    .join(_SHARED_WAIT, _SHARED_WAIT.c.id == Space.id)
     .join(Membership, Membership.space_id == Space.id)
     .where(
         Space.id == bindparam("space_id"),
