@@ -5,6 +5,12 @@ of the measured endpoints, interleaved (two reads, then a write). Capacity is th
 throughput of that mix with every connection sending as fast as it is answered;
 then each connection waits between requests (wrk's `delay`) so that together they
 offer half of it, and the p99 of that run is the figure (target: under 50 ms).
+
+The pauses are random (exponential, with the mean that gives half the capacity;
+each connection's first request waits one too), so arrivals are spread as a Poisson
+stream's are. A fixed pause made every connection start at once and stay in step:
+waves of 32 requests at the same moment, whose p99 was the time to drain a wave
+(p99 593 ms at 39 req/s offered, with p50 70 ms), not Mend's latency at that rate.
 wrk2 is not in Debian; wrk's delay comes after each answer, so a slow answer slows
 that connection's next request a little (the achieved rate is printed too).
 """
@@ -20,16 +26,20 @@ from pathlib import Path
 
 LUA = Path(__file__).resolve().parent / "wrk" / "requests.lua"
 TARGET_P99_MS = 50.0
-# Appended to requests.lua: a pause (args[3], ms) before each request of a connection.
+# Appended to requests.lua: a random pause (exponential, mean args[3] ms) before each
+# request of a connection, its first included (wrk delays every request of a script
+# that has delay()). Capped at 1.8 s: gunicorn closes a keep-alive connection idle for
+# 2 s, and wrk counts each such close as a socket error (24 in a 10 s run uncapped).
 DELAY = """
 local pause = 0
 local prepared_init = init
 function init(args)
   prepared_init(args)
   pause = tonumber(args[3]) or 0
+  math.randomseed(id * 7919)
 end
 function delay()
-  return pause
+  return math.min(math.floor(-math.log(1 - math.random()) * pause), 1800)
 end
 """
 
@@ -44,6 +54,7 @@ class Latency:
     p50: float
     p99: float
     errors: int
+    first_bad: str = ""
 
 
 def mixed_requests(files: list[Path], folder: Path) -> Path:
@@ -86,7 +97,18 @@ def measure(url: str, files: list[Path], folder: Path, args: Namespace) -> Laten
         p50=paced["p50_ms"],
         p99=paced["p99_ms"],
         errors=paced["non2xx"] + paced["socket_errors"] + full["non2xx"],
+        first_bad=_first_bad(full) or _first_bad(paced),
     )
+
+
+def _first_bad(run: dict) -> str:
+    """The first non-2xx answer of a run (status and the start of its body), or what kind
+    of socket errors it had."""
+    if run["first_bad_status"]:
+        return f"{run['first_bad_status']} {run['first_bad_body'][:120]}"
+    if run["socket_errors"]:
+        return f"{run['socket_errors']} socket errors ({run['timeouts']} timeouts)"
+    return ""
 
 
 def describe(latency: Latency) -> str:
@@ -96,5 +118,5 @@ def describe(latency: Latency) -> str:
         f"fixed rate, reads and writes mixed: capacity {latency.capacity:.0f} req/s; at "
         f"{latency.offered:.0f} req/s offered ({latency.achieved:.0f} achieved) p50 "
         f"{latency.p50:.1f} ms, p99 {latency.p99:.1f} ms ({verdict} {TARGET_P99_MS:.0f} ms); "
-        f"errors {latency.errors}"
+        f"errors {latency.errors}" + (f" (first: {latency.first_bad})" if latency.errors else "")
     )
