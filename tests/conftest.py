@@ -135,18 +135,13 @@ def count_queries(app: Flask):  # type: ignore[no-untyped-def]
     """A context manager factory: `with count_queries() as counter: ...; counter.count`."""
     from contextlib import contextmanager
 
-    from sqlalchemy import event
+    from tests.engine_events import each_statement
 
     @contextmanager
     def counting() -> Iterator[QueryCounter]:
         counter = QueryCounter()
-        with app.app_context():
-            engine = db.engine
-        event.listen(engine, "before_cursor_execute", counter)
-        try:
+        with each_statement(app, counter):
             yield counter
-        finally:
-            event.remove(engine, "before_cursor_execute", counter)
 
     return counting
 

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import event
 
-from mend.extensions import db
 from mend.policy.loader import ACCESS_READ
 from tests.builders import ApiClient, Couple, add_therapist
+from tests.engine_events import each_statement
 
 MARK = next(iter(ACCESS_READ))
 BACKEND = Path(__file__).resolve().parents[1] / "backend" / "mend"
@@ -46,13 +45,8 @@ def access_reads(app: Flask) -> Iterator[list[bool]]:
         if reads_access_tables(statement):
             marks.append(bool(context.execution_options.get(MARK)))
 
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", listen)
-    try:
+    with each_statement(app, listen):
         yield marks
-    finally:
-        event.remove(engine, "before_cursor_execute", listen)
 
 
 @pytest.mark.parametrize(

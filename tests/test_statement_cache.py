@@ -13,13 +13,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.engine.interfaces import CacheStats
 
 from mend.auth.service import SESSION_USER
 from mend.database import LockTimeout
 from mend.extensions import db
 from tests.builders import ApiClient, Couple, add_therapist
+from tests.engine_events import each_statement
 
 
 @contextmanager
@@ -31,13 +32,8 @@ def uncached(app: Flask) -> Iterator[list[str]]:
         if context.compiled is not None and context.cache_hit is CacheStats.NO_CACHE_KEY:
             found.append(statement)
 
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", listen)
-    try:
+    with each_statement(app, listen):
         yield found
-    finally:
-        event.remove(engine, "before_cursor_execute", listen)
 
 
 def test_the_lock_bound_and_the_session_lookup_have_cache_keys() -> None:
