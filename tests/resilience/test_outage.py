@@ -244,24 +244,35 @@ def test_writes_stuck_behind_a_held_lock_get_503_within_the_deadline(
     assert written.status == 201
 
 
+@pytest.mark.parametrize("write", ["check-in", "grant"])
 def test_a_pool_exhausted_by_stuck_writes_answers_503_never_500(
-    cluster: PrivatePostgres, couple: Couple, record_property: Recorder
+    cluster: PrivatePostgres, couple: Couple, record_property: Recorder, write: str
 ) -> None:
-    """More stuck writers than connections: the ones left waiting for a connection get 503 too."""
+    """More stuck writers than connections: the ones left waiting for a connection get 503 too.
+
+    Both writes take the space lock (the grant as its first wait, the check-in with its
+    membership check): behind a row stuck FOR UPDATE, none may queue two lock waits long.
+    """
     writers = 50  # more than pool_size + max_overflow (40)
-    path = f"/spaces/{couple.space_id}/checkins"
+    space = f"/spaces/{couple.space_id}"
+    if write == "check-in":
+        method, path, body, done = "POST", f"{space}/checkins", {"felt_safety": 1}, 201
+    else:
+        me = couple.request(couple.repairing, "GET", "/auth/me").response
+        assert me is not None and me.status_code == 200
+        method, path = "PUT", f"{space}/consents/{me.json()['id']}/checkin_notes"
+        body, done = {"granted": True}, 200
     with psycopg.connect(cluster.url.replace("+psycopg", "")) as blocker:
         blocker.execute("SELECT id FROM space WHERE id = %s FOR UPDATE", (couple.space_id,))
         with ThreadPoolExecutor(max_workers=writers) as pool:
             answers = list(
                 pool.map(
-                    lambda _: couple.request(couple.hurt, "POST", path, json={"felt_safety": 1}),
-                    range(writers),
+                    lambda _: couple.request(couple.hurt, method, path, json=body), range(writers)
                 )
             )
         blocker.rollback()
     record_property("max_seconds_to_503", round(assert_unavailable(answers), 3))
-    assert couple.request(couple.hurt, "GET", path).status == 200
+    assert couple.request(couple.hurt, method, path, json=body).status == done
 
 
 def test_a_frozen_database_gets_503_within_the_deadline_and_service_resumes(

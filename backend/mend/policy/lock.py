@@ -11,30 +11,26 @@ from sqlalchemy import Select, bindparam, select
 from mend.extensions import db
 from mend.policy.models import Membership, Space
 
-LOCK_SPACE = (
-    select(Space.id).where(Space.id == bindparam("space_id")).with_for_update(key_share=True)
-)
-# The same lock, taken only if the user is an active member (else no row, and no lock).
-# It first waits in FOR KEY SHARE (the CTE), as an insert's foreign-key check does: that
-# wait is shared, so behind a transaction stuck holding the row FOR UPDATE every writer
-# gives up after one lock_timeout. Waiting straight in FOR NO KEY UPDATE, writers would
-# queue on the row one behind another, and the last could wait two lock_timeouts.
+# Every lock statement first waits in FOR KEY SHARE (the CTE), as an insert's foreign-key
+# check does: that wait is shared, so behind a transaction stuck holding the row FOR
+# UPDATE every writer gives up after one lock_timeout. Waiting straight in FOR NO KEY
+# UPDATE, writers queue on the row's tuple lock one behind another, and the last could
+# wait two lock_timeouts (tests/resilience/test_outage.py, the pool-exhaustion test).
 _SHARED_WAIT = (
     select(Space.id)
     .where(Space.id == bindparam("space_id"))
     .with_for_update(read=True, key_share=True)
     .cte("shared_wait")
 )
-LOCK_SPACE_OF_MEMBER = (
+LOCK_SPACE = (
     select(Space.id)
     .join(_SHARED_WAIT, _SHARED_WAIT.c.id == Space.id)
-    .join(Membership, Membership.space_id == Space.id)
-    .where(
-        Space.id == bindparam("space_id"),
-        Membership.user_id == bindparam("user_id"),
-        Membership.left_at.is_(None),
-    )
+    .where(Space.id == bindparam("space_id"))
     .with_for_update(of=Space, key_share=True)
+)
+# The same lock, taken only if the user is an active member (else no row, and no lock).
+LOCK_SPACE_OF_MEMBER = LOCK_SPACE.join(Membership, Membership.space_id == Space.id).where(
+    Membership.user_id == bindparam("user_id"), Membership.left_at.is_(None)
 )
 # Where the session notes the spaces its current transaction has locked.
 _LOCKED = "policy_locked_spaces"
