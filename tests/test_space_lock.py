@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from mend import policy
 from mend.auth.models import User
@@ -59,7 +61,25 @@ def test_locked_access_refuses_a_stranger_without_locking(
         user = db.session.get(User, stranger.id)
         with pytest.raises(NotFound):
             policy.locked_access(user, couple.space_id)
+        ran = list(counter.statements)
+        if db.engine.dialect.name == "postgresql":  # SQLite has no row locks to look at
+            assert not _row_locked_elsewhere(couple.space_id)
         db.session.rollback()
-    # The one lock statement ran, found no membership, and so locked no row.
-    assert locks(counter.statements) == 1
-    assert all("membership.user_id" in s for s in counter.statements if "FROM space" in s)
+    # The one lock statement ran, found no membership, and so held no writer back.
+    assert locks(ran) == 1
+    assert all("membership.user_id" in s for s in ran if "FROM space" in s)
+
+
+def _row_locked_elsewhere(space_id: int) -> bool:
+    """Whether another writer would find the space locked (while the session's transaction
+    is still open). The stranger's statement may hold the row FOR KEY SHARE, as any
+    foreign-key check does, which holds no writer back."""
+    with db.engine.connect() as other:
+        try:
+            lock = text("SELECT id FROM space WHERE id = :id FOR NO KEY UPDATE NOWAIT")
+            other.execute(lock, {"id": space_id})
+        except OperationalError:
+            return True
+        finally:
+            other.rollback()
+    return False
