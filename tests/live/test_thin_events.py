@@ -112,4 +112,4 @@ def test_every_event_type_carries_ids_only(app: Flask, couple: Couple, connect: 
 
 def test_an_event_with_anything_but_ids_is_refused_before_it_is_sent(app: Flask) -> None:
     with app.app_context(), pytest.raises(ValueError, match="ids only"):
-        announce("checkin.created", space_id=1, ids={"id": 1, "note": 2})
+        announce("checkin.created", space_id=1, ids={"id": 1, "note": 2}, actor_id=1)

@@ -11,9 +11,11 @@ import http_ece
 import pytest
 from flask import Flask
 
+from mend import clock
 from mend.mail import templates
 from mend.reminders import service
 from tests.builders import ApiClient, Couple
+from tests.commitments.conftest import make_commitment, path, report, review
 from tests.disclosures.conftest import disclose
 from tests.push.conftest import BrowserKeys, PushService
 from tests.reminders.conftest import choose
@@ -234,3 +236,27 @@ def test_the_notice_is_content_free_in_mail_and_push(
     for said in (text, plain):
         for secret in ("Secretword", "Sam", "Alex", "check", "disclos", "2"):
             assert secret not in said.replace(app.config["MEND"].public_url, "")
+
+
+def test_a_reply_under_a_reviewed_check_is_news_to_the_other_partner_not_its_writer(
+    app: Flask, couple: Couple, queued: Queued
+) -> None:
+    """The actor of `commitment.updated` is who replied, not the commitment's author."""
+    for person in (couple.hurt, couple.repairing):
+        choose(person, activity=ON)
+    today = clock.today_in("UTC")
+    commitment = make_commitment(couple.repairing, couple.space_id, starts_on=str(today))
+    check = report(couple.repairing, couple.space_id, commitment["id"], today)
+    assert check.status_code == 201, check.get_json()
+    check_id = check.get_json()["id"]
+    disputed = review(couple.hurt, couple.space_id, commitment["id"], check_id, "disputed")
+    assert disputed.status_code == 201, disputed.get_json()
+    run_at(app, NOW)  # the hurt partner hears of the check, the repairing one of the review
+    assert (notices(queued, couple.hurt), notices(queued, couple.repairing)) == (1, 1)
+
+    replies = path(couple.space_id, commitment["id"], "checks", check_id, "replies")
+    replied = couple.hurt.post(replies, json={"body": "I remember that evening differently."})
+    assert replied.status_code == 201, replied.get_json()
+    run_at(app, NOW + timedelta(hours=2))
+
+    assert (notices(queued, couple.hurt), notices(queued, couple.repairing)) == (1, 2)

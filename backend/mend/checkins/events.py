@@ -13,6 +13,7 @@ def created(*, locked: policy.Locked, checkin_id: int, author_id: int) -> Announ
         "checkin.created",
         space_id=locked.access.space_id,
         ids={"id": checkin_id, "owner_id": author_id},
+        actor_id=author_id,
         visible_to=lambda access: access.can_see(author_id, "checkins"),
         locked=locked,
     )

@@ -115,7 +115,10 @@ def change_status(
     view = read.detail(access, commitment)
     publish(
         lambda: events.updated(
-            space_id=space_id, commitment_id=commitment.id, author_id=commitment.author_id
+            space_id=space_id,
+            commitment_id=commitment.id,
+            author_id=commitment.author_id,
+            actor_id=actor.id,
         )
     )
     return view
@@ -153,6 +156,7 @@ def add_check(
             space_id=space_id,
             commitment_id=commitment.id,
             author_id=commitment.author_id,
+            actor_id=actor.id,
             check_id=view.id,
         )
     )
@@ -204,7 +208,10 @@ def reply(
     db.session.add(row)
     record_service.append(space_id=space_id, row=row)
     announcement = events.updated(
-        space_id=space_id, commitment_id=commitment.id, author_id=commitment.author_id
+        space_id=space_id,
+        commitment_id=commitment.id,
+        author_id=commitment.author_id,
+        actor_id=actor.id,
     )
     db.session.commit()
     announcement.send()

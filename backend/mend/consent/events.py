@@ -10,7 +10,8 @@ from mend.live.events import Announcement, announce
 def changed(
     *, space_id: int, owner_id: int, concerned: Collection[int], viewer_id: int | None = None
 ) -> Announcement:
-    """consent.changed: to the concerned members only; they refetch GET /consents."""
+    """consent.changed: to the concerned members only; they refetch GET /consents.
+    Only owners change what they share, so the owner is the one who acted."""
     ids = (
         {"owner_id": owner_id}
         if viewer_id is None
@@ -20,5 +21,6 @@ def changed(
         "consent.changed",
         space_id=space_id,
         ids=ids,
+        actor_id=owner_id,
         visible_to=lambda access: access.user.id in concerned,
     )

@@ -15,6 +15,7 @@ def changed(event_type: str, *, space_id: int, disclosure_id: int, author_id: in
         event_type,
         space_id=space_id,
         ids={"id": disclosure_id},
+        actor_id=author_id,
         visible_to=lambda access: access.can_see(author_id, CATEGORY),
     )
 
@@ -35,6 +36,7 @@ def responded(
         "disclosure.responded",
         space_id=space_id,
         ids={"id": response_id, "disclosure_id": disclosure_id},
+        actor_id=responder_id,
         visible_to=sees_reply,
     )
 
@@ -47,6 +49,7 @@ def acknowledged(
         "disclosure.acknowledged",
         space_id=space_id,
         ids={"id": acknowledgement_id, "disclosure_id": disclosure_id, "user_id": user_id},
+        actor_id=user_id,
         visible_to=lambda access: (
             access.can_see(author_id, CATEGORY) and access.sees_writing_of(user_id, CATEGORY)
         ),

@@ -1,6 +1,7 @@
 """The one path of every live event: ids only, to the members policy lets see the record.
 
-A domain declares an event with `announce(type, space_id=..., ids=..., visible_to=...)`.
+A domain declares an event with `announce(type, space_id=..., ids=..., actor_id=...,
+visible_to=...)`, naming who made the change (listeners leave that person out).
 The audience is decided then, by policy: called inside a write's transaction after the
 space lock (which grants, revocations and departures take too), it sees exactly the
 grants in force when the write took its place in the ledger. The unit of work sends the
@@ -31,18 +32,6 @@ ALLOWED_IDS = frozenset(
 )
 
 Audience = Callable[[policy.Access], bool]
-# Told of each event as its audience is decided, inside the same transaction:
-# listener(event_type, space_id, audience's user ids, data) -> True when it wrote something.
-Listener = Callable[[str, int, tuple[int, ...], Mapping[str, int]], bool]
-_listeners: list[Listener] = []
-
-
-def listen(listener: Listener) -> None:
-    """Hear every event as its audience is decided (a higher layer, e.g. reminders, learns
-    who may see what without the domains knowing it). What the listener writes joins the
-    write's transaction, or, for an event published after its write, one of its own."""
-    if listener not in _listeners:
-        _listeners.append(listener)
 
 
 def everyone(access: policy.Access) -> bool:
@@ -57,6 +46,7 @@ class Announcement:
     event_type: str
     space_id: int
     data: Mapping[str, int]
+    actor_id: int  # who made the change
     user_ids: tuple[int, ...] = ()
     wrote: bool = False
 
@@ -83,16 +73,34 @@ class Announcement:
             log.exception("could not publish %s for space %s", self.event_type, self.space_id)
 
 
+# Told of each event as its audience is decided, inside the same transaction:
+# listener(announcement, the user ids policy lets see it) -> True when it wrote something.
+Listener = Callable[[Announcement, tuple[int, ...]], bool]
+_listeners: list[Listener] = []
+
+
+def listen(listener: Listener) -> None:
+    """Hear every event as its audience is decided (a higher layer, e.g. reminders, learns
+    who may see what without the domains knowing it). What the listener writes joins the
+    write's transaction, or, for an event published after its write, one of its own."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
 def announce(
     event_type: str,
     *,
     space_id: int,
     ids: Mapping[str, int],
+    actor_id: int,
     visible_to: Audience = everyone,
     also_to: Collection[int] = (),
     locked: policy.Locked | None = None,
 ) -> Announcement:
     """The event for every active member for whom visible_to(their access) holds.
+
+    actor_id names who made the change: the event still reaches them, for their other
+    screens, but listeners know it is not news to them.
 
     also_to names users told whatever policy says (e.g. someone who just left, so
     their screens let go of the space). `locked`: the members' access the write loaded
@@ -111,9 +119,9 @@ def announce(
         raise
     except Exception:
         log.exception("could not decide the audience of %s for space %s", event_type, space_id)
-        return Announcement(event_type, space_id, data)
+        return Announcement(event_type, space_id, data, actor_id)
     extra = [uid for uid in also_to if uid not in audience]
-    announcement = Announcement(event_type, space_id, data, tuple(audience + extra))
+    announcement = Announcement(event_type, space_id, data, actor_id, tuple(audience + extra))
     return replace(announcement, wrote=_tell_listeners(announcement, tuple(audience)))
 
 
@@ -121,8 +129,7 @@ def _tell_listeners(announcement: Announcement, audience: tuple[int, ...]) -> bo
     wrote = False
     for listener in _listeners:
         try:
-            event_type, space_id = announcement.event_type, announcement.space_id
-            wrote = listener(event_type, space_id, audience, announcement.data) or wrote
+            wrote = listener(announcement, audience) or wrote
         except SQLAlchemyError:
             raise
         except Exception:

@@ -11,5 +11,6 @@ def responded(*, space_id: int, response_id: int, owner_id: int) -> Announcement
         "measure.responded",
         space_id=space_id,
         ids={"id": response_id, "owner_id": owner_id},
+        actor_id=owner_id,
         visible_to=lambda access: access.can_see(owner_id, "measures"),
     )

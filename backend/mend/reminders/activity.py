@@ -2,8 +2,9 @@
 
 Marking: every live event's audience is decided by policy (who may see the record),
 in the write's own transaction (mend.live.events). For the events that add or
-change a record, each such member other than the author who turned activity
-notices on (and isn't muted) gets a pending marker, one row however much arrives.
+change a record, each such member other than its actor (who made the change) who
+turned activity notices on (and isn't muted) gets a pending marker, one row however
+much arrives.
 A disclosure someone holds back (pacing) marks nothing for them.
 
 Sending: the periodic task turns a marker into one notice, claiming the hour by a
@@ -14,12 +15,10 @@ comes once they end; while muted the marker is dropped (nothing is told afterwar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import has_request_context
-from flask_login import current_user
 from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -62,28 +61,19 @@ def wants_notices(preferences: dict[str, Any], now: datetime) -> bool:
     return bool((preferences.get("activity") or {}).get("enabled")) and not muted(preferences, now)
 
 
-def mark(
-    event_type: str, space_id: int, audience: tuple[int, ...], data: Mapping[str, int]
-) -> bool:
-    """The live-event listener: mark pending activity for whoever may see this new record."""
-    author = _author_id()
-    if event_type not in NEW_RECORD_EVENTS or author is None:
+def mark(event: live.Announcement, audience: tuple[int, ...]) -> bool:
+    """The live-event listener: mark pending activity for whoever may see this new record,
+    but the person who made it."""
+    if event.event_type not in NEW_RECORD_EVENTS:
         return False
-    shown = set(audience) - {author}
-    if shown and event_type.startswith("disclosure."):
-        shown -= _holding(data.get("disclosure_id", data.get("id")), shown)
+    shown = set(audience) - {event.actor_id}
+    if shown and event.event_type.startswith("disclosure."):
+        shown -= _holding(event.data.get("disclosure_id", event.data.get("id")), shown)
     wanting = _wanting_notices(shown)
     if not wanting:
         return False
     _insert_markers(wanting)
     return True
-
-
-def _author_id() -> int | None:
-    """Who is writing: the signed-in person of the request (no request, no notice)."""
-    if not has_request_context() or not current_user.is_authenticated:
-        return None
-    return current_user.id
 
 
 def _holding(disclosure_id: int | None, user_ids: set[int]) -> set[int]:

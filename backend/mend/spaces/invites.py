@@ -95,7 +95,7 @@ def accept(*, actor: User, code: str) -> MembershipView:
         raise Conflict(ROLE_FILLED, slug="role-filled") from None
     publish(
         lambda: events.membership_changed(
-            "member.joined", space_id=membership.space_id, user_id=actor.id
+            "member.joined", space_id=membership.space_id, user_id=actor.id, actor_id=actor.id
         )
     )
     db.session.refresh(membership)

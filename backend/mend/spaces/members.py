@@ -27,7 +27,7 @@ def approve(*, actor: User, space_id: int, user_id: int) -> SpaceView:
         therapist.approved_at = utcnow()
         forget_answers(space_ids=[space_id])
         announcement = events.membership_changed(
-            "member.joined", space_id=space_id, user_id=user_id
+            "member.joined", space_id=space_id, user_id=user_id, actor_id=actor.id
         )
         db.session.commit()
         announcement.send()
@@ -41,7 +41,7 @@ def remove(*, actor: User, space_id: int, user_id: int) -> None:
     _end(therapist, space_id=space_id)
     publish(
         lambda: events.membership_changed(
-            "member.left", space_id=space_id, user_id=user_id, tell_them=True
+            "member.left", space_id=space_id, user_id=user_id, actor_id=actor.id, tell_them=True
         )
     )
 
@@ -54,7 +54,7 @@ def leave(*, actor: User, space_id: int) -> None:
     _end(access.membership, space_id=space_id)
     publish(
         lambda: events.membership_changed(
-            "member.left", space_id=space_id, user_id=actor.id, tell_them=True
+            "member.left", space_id=space_id, user_id=actor.id, actor_id=actor.id, tell_them=True
         )
     )
 
