@@ -20,6 +20,7 @@ from mend import create_app
 from mend.config import load_settings
 from mend.extensions import db, limiter, socketio
 from mend.live.sockets import init_live
+from mend.tasks import init_tasks
 from tests.builders import TEST_DATA_KEYS, ApiClient, Couple, make_couple, make_user
 
 Connect = Callable[[ApiClient], SocketIOTestClient]
@@ -83,7 +84,12 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
 
 @pytest.fixture(autouse=True)
 def _empty_database(request: pytest.FixtureRequest) -> Iterator[None]:
-    """After each test that used the app, delete every row and reset rate limits."""
+    """Before each test that uses the app, bind the task queue to it: every `create_app`
+    binds the one process-wide queue, so an app another test built (with tasks queued,
+    not run at once) would otherwise swallow this test's mail. After it, delete every row
+    and reset rate limits."""
+    if "app" in request.fixturenames:
+        init_tasks(request.getfixturevalue("app"))
     yield
     if "app" not in request.fixturenames:
         return
