@@ -42,6 +42,10 @@ def delete_account(*, actor: User, password: str) -> None:
     for space_id in spaces_left:
         publish(
             partial(
-                space_events.membership_changed, "member.left", space_id=space_id, user_id=user_id
+                space_events.membership_changed,
+                "member.left",
+                space_id=space_id,
+                user_id=user_id,
+                actor_id=user_id,
             )
         )
