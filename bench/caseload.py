@@ -199,6 +199,18 @@ def measure(
     return times, cpu_times, len(statements), couples
 
 
+def linear_model(medians: dict[int, float]) -> str:
+    """The two times read as t(n) = F + p*n: a fixed part F and p per couple. Work that
+    grows with the couples alone gives a ratio of COUPLES / FIRST (4); the ratio falls
+    only as far as F outweighs the couples' share (ratio <= 2.5 needs F >= 25 p)."""
+    per_couple = (medians[COUPLES] - medians[FIRST]) / (COUPLES - FIRST)
+    fixed = medians[FIRST] - FIRST * per_couple
+    return (
+        f"as t(n) = F + p*n: p = {per_couple:.2f} ms a couple, F = {fixed:.1f} ms "
+        f"(a ratio <= 2.5 would need F >= {25 * per_couple:.0f} ms)"
+    )
+
+
 def main() -> None:
     """Build the data, time the caseload for 25 and for 100 couples, print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -220,6 +232,7 @@ def main() -> None:
             )
         print(f"time({COUPLES}) / time({FIRST}) = {medians[COUPLES] / medians[FIRST]:.2f}")
         print(f"cpu({COUPLES}) / cpu({FIRST}) = {cpu[COUPLES] / cpu[FIRST]:.2f}")
+        print(linear_model(medians))
         print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
