@@ -33,8 +33,19 @@ def test_database_url(tmp_path: Path) -> str:
     return os.environ.get("MEND_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
 
 
+# The apps tests built for themselves: their connection pools are closed after each test.
+_built_by_tests: list[Flask] = []
+
+
 def build_app(tmp_path: Path, **overrides: object) -> Flask:
-    """An app configured for tests against the suite's database."""
+    """An app configured for tests against the suite's database (its pool is closed when
+    the test ends)."""
+    built = _new_app(tmp_path, **overrides)
+    _built_by_tests.append(built)
+    return built
+
+
+def _new_app(tmp_path: Path, **overrides: object) -> Flask:
     settings = load_settings(
         environ={},
         env=str(overrides.pop("env", "testing")),
@@ -73,13 +84,25 @@ def reset_schema(app: Flask) -> None:
 @pytest.fixture(scope="session")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The application, with its database migrated to head once for the whole run."""
-    application = build_app(tmp_path_factory.mktemp("mend"))
+    application = _new_app(tmp_path_factory.mktemp("mend"))
     reset_schema(application)
     with application.app_context():
         upgrade()
     yield application
     with application.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _close_apps_built_by_the_test() -> Iterator[None]:
+    """Close the pooled connections of each app the test built: left to the garbage
+    collector, they are reported open (ResourceWarning) in whichever test runs then."""
+    yield
+    while _built_by_tests:
+        with _built_by_tests.pop().app_context():
+            db.session.remove()
+            for engine in db.engines.values():
+                engine.dispose()
 
 
 @pytest.fixture(autouse=True)
