@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import load
-from live import dispose, free_port, healthy_process, server_environment, setup_app
+from servers import dispose, free_port, healthy_process, server_environment, setup_app
 
 # Each trick: the module whose wall it sits behind, and what it does.
 TRICKS = {

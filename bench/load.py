@@ -67,7 +67,7 @@ import fixed_rate
 import requests
 from argon2 import PasswordHasher
 from flask import Flask
-from live import (
+from servers import (
     PASSWORD,
     PG,
     Scenario,
