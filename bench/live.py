@@ -107,6 +107,7 @@ class Write:
     answered: float = 0.0
     status: int = 0
     error: str = ""
+    checkin_id: int | None = None  # from the answer: events carry ids only
     arrived: float | None = None
 
     def latency(self) -> float:
@@ -201,11 +202,12 @@ def make_couple(app: Flask, number: int) -> Couple:
 
 
 class Arrivals:
-    """Receives every client's events; keeps the arrival time of each tag at the hurt partner."""
+    """Receives every client's events; keeps when each check-in's event (by its id: live
+    events carry ids only) first reached the hurt partner."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.times: dict[str, float] = {}
+        self.times: dict[int, float] = {}
         self.strays = 0
 
     def handler(self, couple: Couple, role: str) -> Callable[[dict], None]:
@@ -218,21 +220,20 @@ class Arrivals:
                     self.strays += 1
                 return
             if role == "hurt" and message.get("type") == "checkin.created":
-                for tag in message["data"]["tags"]:
-                    with self._lock:
-                        self.times.setdefault(tag, now)
+                with self._lock:
+                    self.times.setdefault(message["data"]["id"], now)
 
         return on_event
 
-    def missing(self, tags: list[str]) -> int:
-        """How many of these tags have not arrived yet."""
+    def missing(self, checkin_ids: list[int]) -> int:
+        """How many of these check-ins' events have not arrived yet."""
         with self._lock:
-            return sum(tag not in self.times for tag in tags)
+            return sum(checkin_id not in self.times for checkin_id in checkin_ids)
 
-    def arrival(self, tag: str) -> float | None:
-        """When the tag first reached the hurt partner, if it did."""
+    def arrival(self, checkin_id: int | None) -> float | None:
+        """When the check-in's event first reached the hurt partner, if it did."""
         with self._lock:
-            return self.times.get(tag)
+            return None if checkin_id is None else self.times.get(checkin_id)
 
 
 def connect(url: str, member: Member, on_event: Callable[[dict], None]) -> socketio.Client | None:
@@ -320,6 +321,8 @@ def post_checkin(write: Write, predicted_safety: int) -> None:
     try:
         response = _http().post(path, json=body, headers=headers, timeout=HTTP_TIMEOUT)
         write.status = response.status_code
+        if response.status_code == 201:
+            write.checkin_id = response.json()["id"]
     except requests.RequestException as error:
         write.status, write.error = -1, type(error).__name__
     write.answered = time.perf_counter()
@@ -379,11 +382,11 @@ def measure(
 def collect(writes: list[Write], arrivals: Arrivals, grace: float) -> None:
     """Wait up to `grace` seconds after the last answer, then note each write's arrival."""
     deadline = max((w.answered for w in writes), default=time.perf_counter()) + grace
-    expected = [w.tag for w in writes if w.status == 201]
+    expected = [w.checkin_id for w in writes if w.checkin_id is not None]
     while time.perf_counter() < deadline and arrivals.missing(expected):
         time.sleep(0.05)
     for write in writes:
-        arrived = arrivals.arrival(write.tag)
+        arrived = arrivals.arrival(write.checkin_id)
         write.arrived = arrived if arrived is not None and arrived <= deadline else None
 
 
@@ -407,15 +410,20 @@ def run_scenario(
     database_url: str,
     redis_url: str | None,
     args: Namespace,
+    instance: Path,
 ) -> Result:
-    """Start the servers, connect every partner, drive the writes and collect the figures."""
+    """Start the servers, connect every partner, drive the writes and collect the figures.
+
+    Every scenario's servers share the set-up app's instance folder: its data key ring
+    opens what the set-up and the earlier scenarios wrote (a ring of their own would not).
+    """
     print(f"\n[{scenario.key}] {scenario.label}", flush=True)
     folder = Path(tempfile.mkdtemp(prefix=f"mend-live-bench-{scenario.key}-"))
     monitor = args.gevent_monitor and "gevent" in scenario.worker_args
     redis_url = redis_url if scenario.redis else None
     environment = server_environment(
         database_url,
-        folder,
+        instance,
         redis_url,
         scenario,
         monitor=monitor,
@@ -604,7 +612,9 @@ def main() -> None:
             stack.enter_context(private_redis()) if needs_redis else None
         )
         for scenario in chosen:
-            results.append(run_scenario(scenario, couples, database_url, redis_url, args))
+            results.append(
+                run_scenario(scenario, couples, database_url, redis_url, args, Path(instance))
+            )
         dispose(app)
     print_table(results, args)
     if args.csv:
