@@ -15,13 +15,14 @@ from flask import current_app
 from sqlalchemy import Column, MetaData, Table, Text
 from sqlalchemy.types import TypeDecorator
 
-from mend.encryption.cipher import open_sealed, seal
+from mend.encryption.cipher import associated_data, open_sealed, seal
 from mend.encryption.keys import KeyRing
 
 
 def active_key_ring() -> KeyRing:
-    """The key ring of the app in context."""
-    return current_app.config["MEND"].data_keys  # type: ignore[no-any-return]
+    """The key ring of the app in context (asked for each value read: the proxy is
+    resolved once, not for each attribute)."""
+    return current_app._get_current_object().config["MEND"].data_keys  # type: ignore[attr-defined,no-any-return]
 
 
 class EncryptedText(TypeDecorator[str]):
@@ -33,6 +34,7 @@ class EncryptedText(TypeDecorator[str]):
     def __init__(self, column: str) -> None:
         super().__init__()
         self.column = column
+        self.aad = associated_data(column)
 
     def process_bind_param(self, value: str | None, dialect: object) -> str | None:
         if value is None:
@@ -42,7 +44,7 @@ class EncryptedText(TypeDecorator[str]):
     def process_result_value(self, value: str | None, dialect: object) -> str | None:
         if value is None:
             return None
-        return open_sealed(active_key_ring(), self.column, value)
+        return open_sealed(active_key_ring(), self.column, value, self.aad)
 
 
 class EncryptedJSON(TypeDecorator[Any]):
@@ -54,6 +56,7 @@ class EncryptedJSON(TypeDecorator[Any]):
     def __init__(self, column: str) -> None:
         super().__init__()
         self.column = column
+        self.aad = associated_data(column)
 
     def process_bind_param(self, value: Any, dialect: object) -> str | None:
         if value is None:
@@ -64,7 +67,7 @@ class EncryptedJSON(TypeDecorator[Any]):
     def process_result_value(self, value: str | None, dialect: object) -> Any:
         if value is None:
             return None
-        return json.loads(open_sealed(active_key_ring(), self.column, value))
+        return json.loads(open_sealed(active_key_ring(), self.column, value, self.aad))
 
 
 ENCRYPTED_TYPES = (EncryptedText, EncryptedJSON)
