@@ -96,3 +96,29 @@ def therapist(app: Flask, couple: Couple) -> ApiClient:
 def stranger(app: Flask) -> ApiClient:
     """A hurt partner of another couple: a member of a different space."""
     return make_couple(app).hurt
+
+
+def checkins_path(couple: Couple) -> str:
+    """The check-ins collection of the couple's space."""
+    return f"/spaces/{couple.space_id}/checkins"
+
+
+def check_in(member: ApiClient, couple: Couple, **body: Any) -> dict[str, Any]:
+    """Post a check-in that must succeed; returns it as the author sees it."""
+    response = member.post(checkins_path(couple), json=body)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def listed(member: ApiClient, couple: Couple, query: str = "") -> list[dict[str, Any]]:
+    """The check-ins member sees in the couple's space."""
+    response = member.get(f"{checkins_path(couple)}{query}")
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()["items"]
+
+
+def both_check_in(couple: Couple) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The hurt and the repairing partner each check in with a shared and a private-able note."""
+    hurt = check_in(couple.hurt, couple, felt_safety=3, note="Hard morning.", tags=["trigger"])
+    repairing = check_in(couple.repairing, couple, regulation=6, predicted_safety=5, note="Calm.")
+    return hurt, repairing
