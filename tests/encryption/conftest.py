@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
 
-from mend.extensions import db
 from tests.account.conftest import HURT_CANARIES, REPAIRING_CANARIES, Story, ok, write_story
 from tests.builders import ApiClient, Couple, add_therapist
 from tests.conftest import build_app
@@ -33,25 +32,19 @@ def full_story(app: Flask, couple: Couple) -> tuple[Story, ApiClient]:
 
 
 @pytest.fixture
-def reopen(app: Flask, tmp_path: Path) -> Iterator[Reopen]:
-    """Open the suite's database in another app process with another MEND_DATA_KEYS."""
-    opened: list[Flask] = []
+def reopen(app: Flask, tmp_path: Path) -> Reopen:
+    """Open the suite's database in another app process with another MEND_DATA_KEYS
+    (build_app's apps have their pools closed when the test ends)."""
 
     def open_with(data_keys: str) -> Flask:
-        other = build_app(
+        return build_app(
             tmp_path / uuid.uuid4().hex,
             database_url=str(app.config["SQLALCHEMY_DATABASE_URI"]),
             secret_key=app.config["SECRET_KEY"],
             data_keys=data_keys,
         )
-        opened.append(other)
-        return other
 
-    yield open_with
-    for other in opened:
-        with other.app_context():
-            db.session.remove()
-            db.engine.dispose()
+    return open_with
 
 
 def same_person(other: Flask, api: ApiClient) -> ApiClient:
