@@ -48,7 +48,7 @@ def plaintext(enabled: bool) -> Iterator[None]:
     """While enabled, the encrypted column types store and read text as it is."""
     if enabled:
         columns.seal = lambda _ring, _column, text: text  # type: ignore[assignment]
-        columns.open_sealed = lambda _ring, _column, stored, _aad=None: stored  # type: ignore[assignment]
+        columns.open_sealed = lambda _ring, _column, stored: stored  # type: ignore[assignment]
     try:
         yield
     finally:

@@ -47,11 +47,11 @@ def key_id_of(stored: str) -> str | None:
     return key_id if version == VERSION and separator else None
 
 
-def open_sealed(ring: KeyRing, column: str, stored: str, aad: bytes | None = None) -> str:
+def open_sealed(ring: KeyRing, column: str, stored: str) -> str:
     """Decrypt a stored value; anything that does not authenticate raises DataKeyError.
 
-    `aad` is the column's `associated_data`, for a caller that keeps it at hand (every
-    value a query reads passes through here: a list of 50 disclosures opens 100).
+    Every value a query reads passes through here (a list of 50 disclosures opens 100),
+    so the value is parsed once.
     """
     version, _, rest = stored.partition(":")
     key_id, separator, payload = rest.partition(":")
@@ -65,7 +65,7 @@ def open_sealed(ring: KeyRing, column: str, stored: str, aad: bytes | None = Non
         )
     try:
         raw = binascii.a2b_base64(payload, strict_mode=True)  # b64decode(validate=True)
-        plain = cipher.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], aad or associated_data(column))
+        plain = cipher.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], associated_data(column))
     except (InvalidTag, binascii.Error, ValueError):
         raise DataKeyError(
             f"a value in {column} does not open with data key {key_id!r}: "

@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import Column, MetaData, Table, Text
 from sqlalchemy.types import TypeDecorator
 
-from mend.encryption.cipher import associated_data, open_sealed, seal
+from mend.encryption.cipher import open_sealed, seal
 from mend.encryption.keys import KeyRing
 
 
@@ -34,7 +34,6 @@ class EncryptedText(TypeDecorator[str]):
     def __init__(self, column: str) -> None:
         super().__init__()
         self.column = column
-        self.aad = associated_data(column)
 
     def process_bind_param(self, value: str | None, dialect: object) -> str | None:
         if value is None:
@@ -44,7 +43,7 @@ class EncryptedText(TypeDecorator[str]):
     def process_result_value(self, value: str | None, dialect: object) -> str | None:
         if value is None:
             return None
-        return open_sealed(active_key_ring(), self.column, value, self.aad)
+        return open_sealed(active_key_ring(), self.column, value)
 
 
 class EncryptedJSON(TypeDecorator[Any]):
@@ -56,7 +55,6 @@ class EncryptedJSON(TypeDecorator[Any]):
     def __init__(self, column: str) -> None:
         super().__init__()
         self.column = column
-        self.aad = associated_data(column)
 
     def process_bind_param(self, value: Any, dialect: object) -> str | None:
         if value is None:
@@ -67,7 +65,7 @@ class EncryptedJSON(TypeDecorator[Any]):
     def process_result_value(self, value: str | None, dialect: object) -> Any:
         if value is None:
             return None
-        return json.loads(open_sealed(active_key_ring(), self.column, value, self.aad))
+        return json.loads(open_sealed(active_key_ring(), self.column, value))
 
 
 ENCRYPTED_TYPES = (EncryptedText, EncryptedJSON)
