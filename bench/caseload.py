@@ -54,6 +54,7 @@ from tests.conftest import reset_schema  # noqa: E402
 DAYS = 730
 COUPLES = 100
 FIRST = 25
+TARGET_RATIO = 2.5  # issue 17: time(COUPLES) / time(FIRST) at most this
 PATH = "/therapist/caseload"
 
 
@@ -205,12 +206,13 @@ def measure(
 def linear_model(medians: dict[int, float]) -> str:
     """The two times read as t(n) = F + p*n: a fixed part F and p per couple. Work that
     grows with the couples alone gives a ratio of COUPLES / FIRST (4); the ratio falls
-    only as far as F outweighs the couples' share (ratio <= 2.5 needs F >= 25 p)."""
+    to TARGET_RATIO only where F >= (COUPLES - TARGET_RATIO * FIRST) / (TARGET_RATIO - 1) * p."""
     per_couple = (medians[COUPLES] - medians[FIRST]) / (COUPLES - FIRST)
     fixed = medians[FIRST] - FIRST * per_couple
+    needed = (COUPLES - TARGET_RATIO * FIRST) / (TARGET_RATIO - 1) * per_couple
     return (
         f"as t(n) = F + p*n: p = {per_couple:.2f} ms a couple, F = {fixed:.1f} ms "
-        f"(a ratio <= 2.5 would need F >= {25 * per_couple:.0f} ms)"
+        f"(a ratio <= {TARGET_RATIO} would need F >= {needed:.0f} ms)"
     )
 
 
