@@ -195,9 +195,6 @@ def make_couple(app: Flask, number: int) -> Couple:
     return Couple(space_id, _member(hurt, hurt_id), _member(repairing, repairing_id))
 
 
-# --- servers ------------------------------------------------------------------------------
-
-
 # --- sockets ------------------------------------------------------------------------------
 
 
