@@ -28,6 +28,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import load
+from load_data import check_once, database, endpoints, log_in, make_couples
+from load_report import median
+from load_runs import MEND, Endpoint, Server, command, serve, wrk
 from servers import dispose, free_port, healthy_process, server_environment, setup_app
 
 # Each trick: the module whose wall it sits behind, and what it does.
@@ -51,36 +54,36 @@ THRESHOLD = 0.03
 
 
 @contextmanager
-def serve_without(trick: str, environment: dict, folder: Path) -> Iterator[load.Server]:
+def serve_without(trick: str, environment: dict, folder: Path) -> Iterator[Server]:
     """A Mend server with one trick switched off."""
     port = free_port()
     log = folder / f"without-{trick}.log"
     variant = {**environment, "MEND_BENCH_WITHOUT": trick}
-    with healthy_process(load.command("mend", port), variant, port, log) as (url, pid):
-        yield load.Server(f"without {trick}", url, pid, log)
+    with healthy_process(command("mend", port), variant, port, log) as (url, pid):
+        yield Server(f"without {trick}", url, pid, log)
 
 
-def measure(endpoint: load.Endpoint, servers: dict[str, load.Server], args: Namespace) -> None:
+def measure(endpoint: Endpoint, servers: dict[str, Server], args: Namespace) -> None:
     """Warm every server up, then measure each in turn, --rounds times."""
     names = list(servers)
     print(f"  {endpoint.label}: warm-up", end="", flush=True)
     for name in names:
-        load.wrk(servers[name], endpoint, args.warmup, args)
+        wrk(servers[name], endpoint, args.warmup, args)
     for round_number in range(args.rounds):
         print(f", round {round_number + 1}", end="", flush=True)
         for name in names:
-            run = load.wrk(servers[name], endpoint, args.duration, args)
+            run = wrk(servers[name], endpoint, args.duration, args)
             endpoint.runs.setdefault(name, []).append(run)
     print()
 
 
-def ratio(endpoint: load.Endpoint, name: str, against: str = "baseline") -> float:
+def ratio(endpoint: Endpoint, name: str, against: str = "baseline") -> float:
     """A server's median throughput over the baseline's."""
     runs = endpoint.runs
-    return load.median(runs[name], "rps") / max(load.median(runs[against], "rps"), 1e-9)
+    return median(runs[name], "rps") / max(median(runs[against], "rps"), 1e-9)
 
 
-def table(found: list[load.Endpoint]) -> tuple[list[str], dict[str, float]]:
+def table(found: list[Endpoint]) -> tuple[list[str], dict[str, float]]:
     """Markdown rows, and each trick's largest effect on any ratio (against Mend with every
     trick measured in the same stretch of time, beside the same baseline runs)."""
     lines = ["| server | " + " | ".join(e.label for e in found) + " |"]
@@ -99,8 +102,8 @@ def table(found: list[load.Endpoint]) -> tuple[list[str], dict[str, float]]:
         cells = [name if trick else "Mend, every trick on (all stretches)"]
         for endpoint in found:
             value = ratio(endpoint, name, against)
-            cpu = load.median(endpoint.runs[name], "cpu_ms")
-            p99 = load.median(endpoint.runs[name], "p99")
+            cpu = median(endpoint.runs[name], "cpu_ms")
+            p99 = median(endpoint.runs[name], "p99")
             errors = sum(run.errors for run in endpoint.runs[name])
             cell = f"{value:.2f} (p99 {p99:.0f} ms, {cpu:.1f} ms CPU, {errors} errors)"
             if trick:
@@ -112,7 +115,7 @@ def table(found: list[load.Endpoint]) -> tuple[list[str], dict[str, float]]:
     return lines, effects
 
 
-def spread(found: list[load.Endpoint], tricks: list[str]) -> tuple[dict[str, float], list[str]]:
+def spread(found: list[Endpoint], tricks: list[str]) -> tuple[dict[str, float], list[str]]:
     """How far Mend with every trick on, measured once per stretch, moved between stretches:
     per endpoint, (largest ratio - smallest) / median; the run resolves an effect on an
     endpoint only when it is larger than this."""
@@ -145,7 +148,7 @@ def verdict(effects: dict[str, float], widths: dict[str, float]) -> str:
     return "every effect inside the run's spread, which cannot resolve 3%: kept for now"
 
 
-def report(found: list[load.Endpoint], args: Namespace, loads: list[tuple]) -> str:
+def report(found: list[Endpoint], args: Namespace, loads: list[tuple]) -> str:
     """The ablation section of RESULTS.md."""
     lines, effects = table(found)
     widths, spreads = spread(found, list(effects))
@@ -214,28 +217,28 @@ def parse_args() -> Namespace:
 def prepare(stack: ExitStack, server_stack: ExitStack, args: Namespace, folder: Path) -> load.Setup:
     """As bench/load.py prepares, without the ledger-writing baseline: PostgreSQL's 100
     connections hold the baseline's pool, Mend's and one variant's, no more."""
-    url = stack.enter_context(load.database("load"))
+    url = stack.enter_context(database("load"))
     app = setup_app(url, folder / "instance")
-    couples = load.make_couples(app, args)
+    couples = make_couples(app, args)
     dispose(app)
     environment = server_environment(
         url,
         folder / "instance",
         None,
-        load.MEND,
+        MEND,
         monitor=False,
         gc_freeze=False,
         argon2_threadpool=False,
     )
     servers = {
-        name: server_stack.enter_context(load.serve(name, environment, folder))
+        name: server_stack.enter_context(serve(name, environment, folder))
         for name in ("baseline", "mend")
     }
     with ThreadPoolExecutor(8) as pool:
-        jobs = [pool.submit(load.log_in, servers["mend"].url, *couple) for couple in couples]
+        jobs = [pool.submit(log_in, servers["mend"].url, *couple) for couple in couples]
         partners = [job.result() for job in jobs]
-    load.check_once(servers, partners)
-    return load.Setup(environment, folder, servers, load.endpoints(partners, folder, args))
+    check_once(servers, partners)
+    return load.Setup(environment, folder, servers, endpoints(partners, folder, args))
 
 
 def main() -> None:
