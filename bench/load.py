@@ -36,6 +36,9 @@ Mend's capacity for them (bench/fixed_rate.py) and the p99 is printed (target:
 under 50 ms). Afterwards, unless --skip-scaling, bench/trust_record.py and
 bench/caseload.py run (--scaling-runs runs each) on a fresh PostgreSQL database.
 
+--only WORD measures (and profiles, and mixes at the fixed rate) only the endpoints
+whose label contains WORD, e.g. `--only POST` for the check-in alone.
+
 Needs wrk (`apt-get install -y wrk`) and gunicorn with gevent (`pip install -e '.[prod]'`).
 """
 
@@ -100,6 +103,9 @@ def parse_args() -> Namespace:
         "--profile", action="store_true", help="also sample Mend's CPU under the same load"
     )
     parser.add_argument("--profile-top", type=int, default=15, help="lines per profile list")
+    parser.add_argument(
+        "--only", metavar="WORD", help="measure only the endpoints whose label contains WORD"
+    )
     return parser.parse_args()
 
 
@@ -153,6 +159,14 @@ def prepare(stack: ExitStack, server_stack: ExitStack, args: Namespace, folder: 
     return Setup(environment, folder, servers, endpoints(partners, folder, args))
 
 
+def chosen_endpoints(found: list[Endpoint], only: str | None) -> list[Endpoint]:
+    """The endpoints to measure: all, or those whose label contains `only`."""
+    chosen = [e for e in found if only is None or only.lower() in e.label.lower()]
+    if not chosen:
+        sys.exit(f"--only {only}: no endpoint matches ({', '.join(e.label for e in found)})")
+    return chosen
+
+
 def main() -> None:
     """Build the data, start both servers, log everyone in, measure, print the table."""
     args = parse_args()
@@ -164,14 +178,15 @@ def main() -> None:
             ready = prepare(stack, server_stack, args, folder)
             print(f"ready after {time.perf_counter() - started:.0f} s; measuring", flush=True)
             loads, profiles = [os.getloadavg()], []
-            for endpoint in ready.endpoints:  # reads first: the writes add check-ins
+            chosen = chosen_endpoints(ready.endpoints, args.only)
+            for endpoint in chosen:  # reads first: the writes add check-ins
                 measure(endpoint, ready.servers, args)
                 if args.profile:
                     profiles += profile(endpoint, ready.environment, folder, args)
-            files = [endpoint.requests for endpoint in ready.endpoints]
+            files = [endpoint.requests for endpoint in chosen]
             latency = fixed_rate.measure(ready.servers["mend"].url, files, folder, args)
             loads.append(os.getloadavg())
-        print_table(ready.endpoints, args, loads)
+        print_table(chosen, args, loads)
         print(fixed_rate.describe(latency))
         if profiles:
             print("\n".join(profiles))
@@ -184,7 +199,7 @@ def main() -> None:
     if not args.skip_scaling:
         run_scaling(args)
         print(f"\neverything took {time.perf_counter() - started:.0f} s")
-    if any(r.errors for e in ready.endpoints for r in e.runs["mend"]):
+    if any(r.errors for e in chosen for r in e.runs["mend"]):
         sys.exit("Mend answered with errors under load (see above)")
 
 
