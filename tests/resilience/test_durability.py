@@ -16,29 +16,24 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import create_engine, text
 
 from mend.encryption.cipher import open_sealed
 from mend.encryption.keys import parse_key_ring
 from tests.builders import TEST_DATA_KEYS
-from tests.live.servers import SECRET, Person, free_port, make_pair, wait_until
+from tests.live.servers import Person, make_pair
+from tests.resilience.killable_servers import Database, kill, server
 from tests.resilience.processes import fresh_postgres_database, migrate
+from tests.resilience.retrying_writers import Tally, Writer
 
 pytestmark = pytest.mark.slow
 
@@ -48,183 +43,8 @@ ROUNDS = 20
 # moment the next writes are on their way to well in.
 KILL_AFTER = (0.0, 0.7)
 FIRST_ANSWER_WAIT = 30
-# Both say the write is saved (its key commits with it) but its answer is not to be had:
-# lost for good, or not stored yet (here: its server was killed between the two commits).
-SAVED_WITHOUT_ANSWER = {
-    "urn:mend:problem:idempotency-answer-lost",
-    "urn:mend:problem:idempotency-request-in-progress",
-}
-REQUEST_TIMEOUT = (2, 10)
 RING = parse_key_ring(TEST_DATA_KEYS)
 TABLES = {"checkin": "note", "disclosure_response": "body", "commitment": "title"}
-
-
-@dataclass
-class Write:
-    """One write a client means to make exactly once."""
-
-    path: str
-    body: dict[str, Any]
-    table: str
-    marker: str
-    key: str = field(default_factory=lambda: str(uuid.uuid4()))
-    attempts: int = 0
-
-
-@dataclass
-class Tally:
-    """How the writes ended, for the assertions and the recorded figures."""
-
-    acknowledged: int = 0  # answered on the first attempt
-    replayed: int = 0  # written, answer lost, then replayed on a retry
-    written_on_retry: int = 0  # not written before the kill; written by a retry
-    answer_lost: int = 0  # written, and a retry was told so without its answer (409)
-    unexpected: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    answered: threading.Event = field(default_factory=threading.Event)  # since last cleared
-
-    def add(self, outcome: str) -> None:
-        with self.lock:
-            setattr(self, outcome, getattr(self, outcome) + 1)
-        self.answered.set()
-
-
-class Writer:
-    """One client session posting one kind of write, retrying what it did not hear back about."""
-
-    def __init__(self, name: str, person: Person, kind: str, space: dict[str, str]) -> None:
-        self.name, self.kind, self.space = name, kind, space
-        self.http = requests.Session()
-        self.http.cookies.update(person.http.cookies)
-        self.csrf = self.http.get(f"{person.url}/api/v1/auth/csrf", timeout=5).json()["csrf_token"]
-        self.pending: list[Write] = []
-        self.resolved: list[Write] = []
-        self.made = 0
-
-    def new_write(self) -> Write:
-        self.made += 1
-        marker = f"durability {self.name} {self.made}"
-        if self.kind == "checkin":
-            body = {"felt_safety": self.made % 11, "note": marker}
-            return Write(f"{self.space['space']}/checkins", body, "checkin", marker)
-        if self.kind == "response":
-            path = f"{self.space['disclosure']}/responses"
-            return Write(path, {"body": marker}, "disclosure_response", marker)
-        body = {"title": marker, "cadence": "daily"}
-        return Write(f"{self.space['space']}/commitments", body, "commitment", marker)
-
-    def attempt(self, url: str, write: Write, tally: Tally) -> bool:
-        """Send write once; True once its fate is known, False if the answer never came."""
-        write.attempts += 1
-        headers = {"Idempotency-Key": write.key, "X-CSRFToken": self.csrf}
-        try:
-            answer = self.http.post(
-                f"{url}/api/v1{write.path}",
-                json=write.body,
-                headers=headers,
-                timeout=REQUEST_TIMEOUT,
-            )
-        except requests.RequestException:
-            return False
-        if answer.status_code >= 500 or (answer.status_code == 409 and "busy" in answer.text):
-            return False
-        if answer.status_code == 201:
-            replayed = answer.headers.get("Idempotent-Replayed") == "true"
-            first = write.attempts == 1
-            tally.add("acknowledged" if first else "replayed" if replayed else "written_on_retry")
-        elif answer.status_code == 409 and answer.json().get("type") in SAVED_WITHOUT_ANSWER:
-            tally.add("answer_lost")
-        else:
-            with tally.lock:
-                tally.unexpected.append(f"{write.marker}: {answer.status_code} {answer.text[:200]}")
-        self.resolved.append(write)
-        return True
-
-    def run(self, url: str, stop: threading.Event, tally: Tally) -> None:
-        """Write until stopped or the server stops answering; the first unanswered write waits."""
-        while not stop.is_set():
-            write = self.pending.pop(0) if self.pending else self.new_write()
-            if not self.attempt(url, write, tally):
-                self.pending.insert(0, write)
-                return
-
-    def settle(self, url: str, tally: Tally) -> None:
-        """Retry every unanswered write (same key, same body) until it is answered."""
-        while self.pending:
-            write = self.pending[0]
-            assert write.attempts < 50, f"{write.marker} never got an answer"
-            if self.attempt(url, write, tally):
-                self.pending.pop(0)
-            else:
-                time.sleep(0.2)
-
-
-@dataclass(frozen=True)
-class Database:
-    kind: str
-    url: str
-    instance: Path
-
-
-def server_command(database: Database, port: int) -> list[str]:
-    """`mend serve` for SQLite; gunicorn with one gevent worker, as in production, otherwise."""
-    if database.kind == "sqlite":
-        return [
-            sys.executable,
-            "-c",
-            "from mend.cli import main; main()",
-            "serve",
-            f"--port={port}",
-        ]
-    return [
-        *(sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1"),
-        *("-b", f"127.0.0.1:{port}", "--no-control-socket", "mend.wsgi:app"),
-    ]
-
-
-@contextmanager
-def server(
-    database: Database, log: Path, startups: list[float]
-) -> Iterator[tuple[str, subprocess.Popen]]:
-    """A server process group on a free port; yields (url, process), SIGKILLs the group after.
-
-    Appends to startups how long the server took to answer its health check.
-    """
-    port, launched = free_port(), time.monotonic()
-    environment = {
-        **os.environ,
-        "MEND_DATABASE_URL": database.url,
-        "MEND_INSTANCE_PATH": str(database.instance),
-        "MEND_SECRET_KEY": SECRET,
-        "MEND_DATA_KEYS": TEST_DATA_KEYS,
-        "MEND_LOG_LEVEL": "WARNING",
-    }
-    environment.pop("MEND_REDIS_URL", None)
-    with log.open("ab") as output:
-        process = subprocess.Popen(
-            server_command(database, port),
-            env=environment,
-            stdout=output,
-            stderr=output,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        started = wait_until(
-            lambda: requests.get(f"{url}/api/v1/health", timeout=1).ok, timeout=30, interval=0.05
-        )
-        assert started, f"the server did not start; see {log}"
-        startups.append(time.monotonic() - launched)
-        yield url, process
-    finally:
-        kill(process)
-
-
-def kill(process: subprocess.Popen) -> None:
-    """SIGKILL the server and anything it started (gunicorn's worker), and reap it."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=10)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
