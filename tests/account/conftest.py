@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from mend.extensions import db
+from mend.record.models import Erasure
 from tests.builders import PASSWORD, ApiClient, Couple, add_therapist
 
 SESSION_COOKIE = "mend_session"
@@ -174,6 +175,12 @@ def database_text(app: Flask) -> str:
             for table in db.metadata.sorted_tables
             for row in db.session.execute(select(table))
         )
+
+
+def erasure_count(app: Flask) -> int:
+    """How many erasures exist in the whole database."""
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Erasure)) or 0
 
 
 @pytest.fixture
