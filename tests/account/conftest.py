@@ -148,6 +148,11 @@ def only_space(document: dict[str, Any]) -> dict[str, Any]:
     return document["spaces"][0]
 
 
+def notes_in(section: dict[str, Any]) -> set[str]:
+    """The check-in notes a space section shows."""
+    return {c["note"] for c in section["checkins"] if c["note"] is not None}
+
+
 def delete_account(api: ApiClient, password: str = PASSWORD) -> TestResponse:
     """DELETE /account with a password."""
     return api.delete("/account", json={"password": password})
