@@ -1,6 +1,7 @@
 """Ablation: bench/load.py's endpoints with each of Mend's speed tricks switched off in turn.
 
-    .venv/bin/python bench/ablation.py [--duration 5] [--rounds 3] [--results bench/RESULTS.md]
+    .venv/bin/python bench/ablation.py [--duration 5] [--rounds 3] [--tricks NAME ...]
+        [--only WORD] [--results bench/RESULTS.md]
 
 What bench/load.py sets up (a fresh PostgreSQL database, the bare baseline and Mend
 under gunicorn + gevent), then, one trick at a time, a Mend server started with
@@ -211,6 +212,9 @@ def parse_args() -> Namespace:
         default=list(TRICKS),
         help="which to switch off",
     )
+    parser.add_argument(
+        "--only", metavar="WORD", help="measure only the endpoints whose label contains WORD"
+    )
     return parser.parse_args()
 
 
@@ -252,6 +256,7 @@ def main() -> None:
         ready = prepare(stack, server_stack, args, folder)
         print(f"ready after {time.perf_counter() - started:.0f} s; measuring", flush=True)
         loads = [os.getloadavg()]
+        chosen = load.chosen_endpoints(ready.endpoints, args.only)
         for trick in args.tricks:
             print(f"without {trick}:", flush=True)
             with serve_without(trick, ready.environment, folder) as server:
@@ -260,15 +265,15 @@ def main() -> None:
                     f"mend|{trick}": ready.servers["mend"],
                     f"without {trick}": server,
                 }
-                for endpoint in ready.endpoints:
+                for endpoint in chosen:
                     measure(endpoint, servers, args)
         loads.append(os.getloadavg())
-    section = report(ready.endpoints, args, loads)
+    section = report(chosen, args, loads)
     print(section)
     write_results(section, args.results)
     errors = {
         name: sum(r.errors for r in runs)
-        for e in ready.endpoints
+        for e in chosen
         for name, runs in e.runs.items()
         if name != "baseline" and sum(r.errors for r in runs)
     }
