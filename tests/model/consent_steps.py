@@ -14,37 +14,18 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from tests.builders import ApiClient
+from tests.model.machine_parts import MachineParts
 from tests.model.reads import PARTNER_PEOPLE, PEOPLE
-from tests.model.reference import CATEGORIES, Checkin, Member, Model
+from tests.model.reference import CATEGORIES, Checkin
 
 ANSWER_LOST = "urn:mend:problem:idempotency-answer-lost"
 
 
-class ConsentSteps:
+class ConsentSteps(MachineParts):
     """The rules that change what is shared and what is written (mixed into the state machine)."""
 
-    model: Model
     notes: int
     last_key: dict[str, Any] | None
-
-    def client(self, person: str) -> ApiClient:
-        raise NotImplementedError
-
-    def uid(self, person: str) -> int:
-        raise NotImplementedError
-
-    def space(self, suffix: str = "") -> str:
-        raise NotImplementedError
-
-    def changed(self) -> None:
-        raise NotImplementedError
-
-    def expect(self, response: Any, status: int) -> Any:
-        raise NotImplementedError
-
-    def stop_sharing(self, owner: Member) -> None:
-        raise NotImplementedError
 
     # --- consent -------------------------------------------------------------------
 

@@ -8,43 +8,19 @@ machine).
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from tests.builders import PASSWORD, ApiClient
+from tests.builders import PASSWORD
+from tests.model.machine_parts import MachineParts
 from tests.model.reads import PARTNER_PEOPLE, PEOPLE
-from tests.model.reference import Invite, Member, Model
+from tests.model.reference import Invite
 
 THERAPISTS = ("t1", "t2")
 
 
-class MembershipSteps:
+class MembershipSteps(MachineParts):
     """The rules that change who is in the space (mixed into the state machine)."""
-
-    model: Model
-
-    def client(self, person: str) -> ApiClient:
-        raise NotImplementedError
-
-    def uid(self, person: str) -> int:
-        raise NotImplementedError
-
-    def space(self, suffix: str = "") -> str:
-        raise NotImplementedError
-
-    def new_member(self, person: str, role: str, invited_by: int | None = None) -> Member:
-        raise NotImplementedError
-
-    def changed(self) -> None:
-        raise NotImplementedError
-
-    def expect(self, response: Any, status: int) -> Any:
-        raise NotImplementedError
-
-    def stop_sharing(self, owner: Member) -> None:
-        raise NotImplementedError
 
     @rule(inviter=st.sampled_from(PARTNER_PEOPLE), person=st.sampled_from(THERAPISTS))
     def bring_in(self, inviter: str, person: str) -> None:

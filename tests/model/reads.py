@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from tests.builders import ApiClient
-from tests.model.reference import Member, Model
+from tests.model.machine_parts import MachineParts
+from tests.model.reference import Member
 
 PEOPLE = ("hurt", "repairing", "t1", "t2")
 PARTNER_PEOPLE = ("hurt", "repairing")
 NAMES = {"hurt": "Sam", "repairing": "Alex", "t1": "Dr Lee", "t2": "Dr Okafor"}
 
 
-class ReadChecks:
+class ReadChecks(MachineParts):
     """Each read path, for one person, against the model (mixed into the state machine)."""
-
-    model: Model
-    space_id: int
-
-    def client(self, person: str) -> ApiClient:
-        raise NotImplementedError
-
-    def uid(self, person: str) -> int:
-        raise NotImplementedError
-
-    def space(self, suffix: str = "") -> str:
-        raise NotImplementedError
-
-    def expect(self, response: Any, status: int) -> Any:
-        raise NotImplementedError
 
     def check_checkins(self, person: str, member: Member) -> None:
         page = self.expect(self.client(person).get(self.space("/checkins?limit=200")), 200)

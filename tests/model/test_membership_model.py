@@ -7,7 +7,8 @@ therapists deleting their accounts, for two partners and two therapists.
 After every step every read path - the check-in list, the space, the
 consent overview, the pending invites, the caseload, the CSV report and the
 export - must show exactly what `reference.Model` says. The steps are in
-`membership_steps` and `consent_steps`, the read checks in `reads`.
+`membership_steps` and `consent_steps`, the read checks in `reads`; what they use of the
+machine is declared once in `machine_parts`.
 
 Bounded (MAX_EXAMPLES x STEPS) and derandomized: a failure reproduces with
 the same seed on every run; Hypothesis prints the steps that led to it.
