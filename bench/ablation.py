@@ -31,7 +31,7 @@ from pathlib import Path
 import load
 from load_data import check_once, database, endpoints, log_in, make_couples
 from load_report import median
-from load_runs import MEND, Endpoint, Server, command, serve, wrk
+from load_runs import MEND, Endpoint, Server, command, serve, whole_seconds, wrk
 from servers import dispose, free_port, healthy_process, server_environment, setup_app
 
 # Each trick: the module whose wall it sits behind, and what it does.
@@ -196,8 +196,8 @@ def write_results(section: str, path: Path) -> None:
 def parse_args() -> Namespace:
     """Command-line options (bench/load.py's, with shorter runs by default)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds per measured run")
-    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per server")
+    parser.add_argument("--duration", type=whole_seconds, default=5, help="seconds per run")
+    parser.add_argument("--warmup", type=whole_seconds, default=2, help="seconds of warm-up")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -252,6 +252,27 @@ def main() -> None:
     load.check_installed()
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="mend-ablation-"))
+    try:
+        chosen, loads = measure_tricks(args, folder, started)
+    finally:  # the folder holds the servers' instance (data keys): not left by a failed run
+        shutil.rmtree(folder, ignore_errors=True)
+    section = report(chosen, args, loads)
+    print(section)
+    write_results(section, args.results)
+    errors = {
+        name: sum(r.errors for r in runs)
+        for e in chosen
+        for name, runs in e.runs.items()
+        if name != "baseline" and sum(r.errors for r in runs)
+    }
+    print(f"errors: {errors or 'none'}; took {time.perf_counter() - started:.0f} s")
+
+
+def measure_tricks(
+    args: Namespace, folder: Path, started: float
+) -> tuple[list[Endpoint], list[tuple]]:
+    """Set up, then measure the chosen endpoints without each trick in turn; the endpoints
+    (with their runs) and the load averages before and after."""
     with ExitStack() as stack, ExitStack() as server_stack:
         ready = prepare(stack, server_stack, args, folder)
         print(f"ready after {time.perf_counter() - started:.0f} s; measuring", flush=True)
@@ -268,17 +289,7 @@ def main() -> None:
                 for endpoint in chosen:
                     measure(endpoint, servers, args)
         loads.append(os.getloadavg())
-    section = report(chosen, args, loads)
-    print(section)
-    write_results(section, args.results)
-    errors = {
-        name: sum(r.errors for r in runs)
-        for e in chosen
-        for name, runs in e.runs.items()
-        if name != "baseline" and sum(r.errors for r in runs)
-    }
-    print(f"errors: {errors or 'none'}; took {time.perf_counter() - started:.0f} s")
-    shutil.rmtree(folder, ignore_errors=True)
+    return chosen, loads
 
 
 if __name__ == "__main__":

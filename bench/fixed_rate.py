@@ -111,11 +111,11 @@ def _first_bad(run: dict) -> str:
     return ""
 
 
-def describe(latency: Latency) -> str:
-    """One line for the bench's output and RESULTS.md."""
+def describe(latency: Latency, mix: str = "reads and writes mixed") -> str:
+    """One line for the bench's output and RESULTS.md; mix says which requests were sent."""
     verdict = "under" if latency.p99 < TARGET_P99_MS else "NOT under"
     return (
-        f"fixed rate, reads and writes mixed: capacity {latency.capacity:.0f} req/s; at "
+        f"fixed rate, {mix}: capacity {latency.capacity:.0f} req/s; at "
         f"{latency.offered:.0f} req/s offered ({latency.achieved:.0f} achieved) p50 "
         f"{latency.p50:.1f} ms, p99 {latency.p99:.1f} ms ({verdict} {TARGET_P99_MS:.0f} ms); "
         f"errors {latency.errors}" + (f" (first: {latency.first_bad})" if latency.errors else "")

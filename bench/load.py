@@ -62,7 +62,7 @@ import fixed_rate
 from load_data import check_once, database, endpoints, log_in, make_couples
 from load_profile import profile
 from load_report import print_server_notes, print_table
-from load_runs import MEND, Endpoint, Server, measure, serve
+from load_runs import MEND, Endpoint, Server, measure, serve, whole_seconds
 from servers import dispose, server_environment, setup_app
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -88,8 +88,8 @@ def run_scaling(args: Namespace) -> None:
 def parse_args() -> Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per measured run")
-    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of warm-up per server")
+    parser.add_argument("--duration", type=whole_seconds, default=10, help="seconds per run")
+    parser.add_argument("--warmup", type=whole_seconds, default=3, help="seconds of warm-up")
     parser.add_argument("--rounds", type=int, default=3, help="baseline+Mend pairs per endpoint")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -173,6 +173,23 @@ def main() -> None:
     check_installed()
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="mend-load-bench-"))
+    try:
+        chosen = run(args, folder, started)
+    finally:  # the folder holds the servers' instance (data keys): not left by a failed run
+        if not args.keep_logs:
+            shutil.rmtree(folder, ignore_errors=True)
+    if args.keep_logs:
+        print(f"logs kept in {folder}")
+    print(f"load benchmark took {time.perf_counter() - started:.0f} s")
+    if not args.skip_scaling:
+        run_scaling(args)
+        print(f"\neverything took {time.perf_counter() - started:.0f} s")
+    if any(r.errors for e in chosen for r in e.runs["mend"]):
+        sys.exit("Mend answered with errors under load (see above)")
+
+
+def run(args: Namespace, folder: Path, started: float) -> list[Endpoint]:
+    """Set up, measure the chosen endpoints and the fixed rate, print; those endpoints."""
     with ExitStack() as stack:
         with ExitStack() as server_stack:
             ready = prepare(stack, server_stack, args, folder)
@@ -187,20 +204,13 @@ def main() -> None:
             latency = fixed_rate.measure(ready.servers["mend"].url, files, folder, args)
             loads.append(os.getloadavg())
         print_table(chosen, args, loads)
-        print(fixed_rate.describe(latency))
+        mixed = len(chosen) == len(ready.endpoints)
+        mix = "reads and writes mixed" if mixed else f"only the endpoints matching {args.only!r}"
+        print(fixed_rate.describe(latency, mix))
         if profiles:
             print("\n".join(profiles))
     print_server_notes(ready.servers)
-    if args.keep_logs:
-        print(f"logs kept in {folder}")
-    else:
-        shutil.rmtree(folder, ignore_errors=True)
-    print(f"load benchmark took {time.perf_counter() - started:.0f} s")
-    if not args.skip_scaling:
-        run_scaling(args)
-        print(f"\neverything took {time.perf_counter() - started:.0f} s")
-    if any(r.errors for e in chosen for r in e.runs["mend"]):
-        sys.exit("Mend answered with errors under load (see above)")
+    return chosen
 
 
 if __name__ == "__main__":

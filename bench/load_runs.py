@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-from argparse import Namespace
+from argparse import ArgumentTypeError, Namespace
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +51,14 @@ class Endpoint:
     requests: Path
     writes: bool = False
     runs: dict[str, list[Run]] = field(default_factory=lambda: {"mend": [], "baseline": []})
+
+
+def whole_seconds(text: str) -> int:
+    """argparse type of a run's length: wrk takes whole seconds only, 1 or more."""
+    value = int(text) if text.isdigit() else 0
+    if value < 1:
+        raise ArgumentTypeError(f"{text!r}: wrk runs for whole seconds, 1 or more")
+    return value
 
 
 # --- servers ------------------------------------------------------------------------------
